@@ -1,0 +1,403 @@
+//! The command line: `build`, `extract`, `query`, `export` and `stats`.
+//!
+//! Arguments are declared with clap's derive API; the `///` comments are the
+//! `--help` text. Each command is a function that returns the process exit
+//! status: 0 when all went well, 1 when inputs were skipped or a command
+//! failed, 2 for a malformed SPARQL query or bad usage. Output goes to stdout,
+//! diagnostics to stderr.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use oxigraph::model::{Graph, Triple};
+
+use crate::build::build_store;
+use crate::error::QueryError;
+use crate::export::{self, Format, network};
+use crate::extract::jsonl::{self, JsonlOptions};
+use crate::extract::rules::RuleExtractor;
+use crate::extract::{Extraction, Extractor};
+use crate::graph::model::article_quads;
+use crate::graph::store::GraphStore;
+use crate::ingest::{self, Document, ReadOptions};
+use crate::query::{self, ResultFormat};
+
+/// Builds a knowledge graph of who did what to whom from news articles.
+///
+/// Read articles with `build`, ask questions in SPARQL with `query`, draw the
+/// actor network with `export --format dot | dot -Tsvg`.
+#[derive(Debug, Parser)]
+#[command(name = "newskg", version, about, long_about = None)]
+pub struct Args {
+    /// The store folder (created by `build`).
+    #[arg(long, global = true, env = "NEWSKG_STORE", default_value = "newskg-store")]
+    pub store: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Reads articles, extracts entities, events and roles, and stores them.
+    ///
+    /// INPUTS are files, folders (read recursively) or `-` for standard input:
+    /// text files whose first line may be `date YYYY-MM-DD Title`, JSON Lines
+    /// with `id` and `text`, or HTML pages. Building again is incremental: an
+    /// unchanged article is skipped, a changed one replaces its old graph.
+    /// Bad inputs are reported as FILE:LINE and skipped; the exit status is
+    /// then 1, and everything else is stored.
+    Build {
+        /// Files, folders or `-`.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The date of articles that do not state one (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date_arg)]
+        date: Option<NaiveDate>,
+        /// Re-extract every article, even unchanged ones.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Extracts without a store and writes the result to standard output.
+    ///
+    /// `--format jsonl` writes the JSON Lines that ../shared/eval/score.py reads;
+    /// the RDF formats write what `build` would store.
+    Extract {
+        /// Files, folders or `-`.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The output format.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: ExtractFormat,
+        /// The date of articles that do not state one (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date_arg)]
+        date: Option<NaiveDate>,
+        /// Also write negated and hypothetical events.
+        #[arg(long)]
+        include_uncertain: bool,
+    },
+    /// Runs a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) against the store.
+    ///
+    /// The default graph is the union of all article graphs and the ontology;
+    /// the prefixes nkg:, ent:, cameo:, rdfs:, skos:, dcterms: and others are
+    /// predeclared. A malformed query exits with status 2.
+    Query {
+        /// The query text; use --file to read it from a file.
+        sparql: Option<String>,
+        /// A file holding the query (`-` for standard input).
+        #[arg(long, short)]
+        file: Option<PathBuf>,
+        /// Output format; a table on a terminal, TSV otherwise.
+        #[arg(long, value_enum)]
+        format: Option<ResultFormat>,
+    },
+    /// Exports the actor network (dot, graphml, gexf, csv) or the whole graph as RDF.
+    ///
+    /// In the network, entities are nodes and events are folded into one edge
+    /// per (actor, target, verb) with counts, CAMEO code, quad class, mean
+    /// Goldstein score and first and last dates. Negated and hypothetical
+    /// events are left out unless --include-uncertain is given.
+    Export {
+        /// The format.
+        #[arg(long, value_enum, default_value = "dot")]
+        format: Format,
+        /// Write to this file instead of standard output (for csv: a folder that gets nodes.csv and edges.csv).
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// Keep negated and hypothetical events in the network.
+        #[arg(long)]
+        include_uncertain: bool,
+    },
+    /// Counts articles, entities by class, events by CAMEO root, and quads.
+    Stats,
+}
+
+/// What `extract` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Jsonl,
+    Turtle,
+    Ntriples,
+    Nquads,
+    Trig,
+    Jsonld,
+}
+
+fn parse_date_arg(raw: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| format!("expected YYYY-MM-DD, got {raw:?}"))
+}
+
+/// Runs the command and returns the exit status.
+pub fn run(args: Args) -> ExitCode {
+    let result = match args.command {
+        Command::Build { inputs, date, force } => build(&args.store, &inputs, date, force),
+        Command::Extract { inputs, format, date, include_uncertain } => {
+            extract(&inputs, format, date, include_uncertain)
+        }
+        Command::Query { sparql, file, format } => query(&args.store, sparql, file, format),
+        Command::Export { format, out, include_uncertain } => {
+            export(&args.store, format, out.as_deref(), include_uncertain)
+        }
+        Command::Stats => stats(&args.store),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            if let Some(QueryError::Syntax(_)) = err.downcast_ref::<QueryError>() {
+                eprintln!("error: {err}");
+                return ExitCode::from(2);
+            }
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .any(|cause| cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
+}
+
+fn read_batch(inputs: &[PathBuf], date: Option<NaiveDate>) -> ingest::Batch {
+    let batch = ingest::read_inputs(inputs, &ReadOptions { default_date: date });
+    for warning in &batch.warnings {
+        eprintln!("{warning}");
+    }
+    for error in &batch.errors {
+        eprintln!("{error}");
+    }
+    batch
+}
+
+fn build(store_path: &Path, inputs: &[PathBuf], date: Option<NaiveDate>, force: bool) -> Result<ExitCode> {
+    let started = Instant::now();
+    let batch = read_batch(inputs, date);
+    let store = GraphStore::open(store_path, true)?;
+    store.load_ontology()?;
+    let extractor = RuleExtractor::shared();
+    let progress = progress_bar(batch.documents.len() as u64);
+    let summary = build_store(&store, &batch.documents, extractor, force, &|| progress.inc(1))?;
+    progress.finish_and_clear();
+    let n_quads = store.len()?;
+    eprintln!(
+        "built {} articles ({} new or changed, {} unchanged, {} skipped): {} entities, {} events, {n_quads} quads in store, {:.1} s",
+        batch.documents.len(),
+        summary.written,
+        summary.unchanged,
+        batch.errors.len(),
+        summary.entities,
+        summary.events,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(exit_for(&batch))
+}
+
+fn progress_bar(len: u64) -> ProgressBar {
+    if !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{elapsed_precise} [{bar:40}] {pos}/{len} articles ({per_sec}, eta {eta})",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    bar
+}
+
+fn exit_for(batch: &ingest::Batch) -> ExitCode {
+    if batch.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+fn extract(
+    inputs: &[PathBuf],
+    format: ExtractFormat,
+    date: Option<NaiveDate>,
+    include_uncertain: bool,
+) -> Result<ExitCode> {
+    let batch = read_batch(inputs, date);
+    let extractor = RuleExtractor::shared();
+    let extractions = crate::extract::extract_all(extractor, &batch.documents);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match format {
+        ExtractFormat::Jsonl => {
+            let options = JsonlOptions { include_uncertain };
+            for (doc, extraction) in batch.documents.iter().zip(&extractions) {
+                jsonl::write_article(&mut out, doc, extraction, options)?;
+            }
+        }
+        rdf => write_extraction_rdf(&mut out, rdf, &batch.documents, &extractions, extractor.version())?,
+    }
+    out.flush()?;
+    Ok(exit_for(&batch))
+}
+
+fn write_extraction_rdf(
+    out: &mut dyn Write,
+    format: ExtractFormat,
+    docs: &[Document],
+    extractions: &[Extraction],
+    version: &str,
+) -> Result<()> {
+    let export_format = match format {
+        ExtractFormat::Turtle => Format::Turtle,
+        ExtractFormat::Ntriples => Format::Ntriples,
+        ExtractFormat::Nquads => Format::Nquads,
+        ExtractFormat::Trig => Format::Trig,
+        ExtractFormat::Jsonl | ExtractFormat::Jsonld => Format::Jsonld,
+    };
+    let rdf_format = export_format.rdf_format().context("not an RDF format")?;
+    let mut serializer = oxigraph::io::RdfSerializer::from_format(rdf_format);
+    for (prefix, iri) in crate::graph::vocab::PREFIXES {
+        serializer = serializer.with_prefix(*prefix, *iri)?;
+    }
+    let mut writer = serializer.for_writer(out);
+    let quads = docs.iter().zip(extractions).flat_map(|(doc, ex)| article_quads(doc, ex, version));
+    if rdf_format.supports_datasets() {
+        for quad in quads {
+            writer.serialize_quad(&quad)?;
+        }
+    } else {
+        let mut graph = Graph::new();
+        for quad in quads {
+            graph.insert(&Triple::from(quad));
+        }
+        for triple in &graph {
+            writer.serialize_triple(triple)?;
+        }
+    }
+    writer.finish()?;
+    Ok(())
+}
+
+fn query(
+    store_path: &Path,
+    sparql: Option<String>,
+    file: Option<PathBuf>,
+    format: Option<ResultFormat>,
+) -> Result<ExitCode> {
+    let text = match (sparql, file) {
+        (Some(text), None) => text,
+        (None, Some(path)) if path.as_os_str() == "-" => io::read_to_string(io::stdin())?,
+        (None, Some(path)) => {
+            std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?
+        }
+        (Some(_), Some(_)) => anyhow::bail!("give the query either as an argument or with --file, not both"),
+        (None, None) => anyhow::bail!("no query: give it as an argument or with --file Q.rq"),
+    };
+    let store = GraphStore::open(store_path, false)?;
+    let results = store.query(&text)?;
+    let format =
+        format.unwrap_or(if io::stdout().is_terminal() { ResultFormat::Table } else { ResultFormat::Tsv });
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    query::write_results(results, format, &mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(
+    store_path: &Path,
+    format: Format,
+    out_path: Option<&Path>,
+    include_uncertain: bool,
+) -> Result<ExitCode> {
+    let store = GraphStore::open(store_path, false)?;
+    if !format.is_network() {
+        let mut out = output(out_path)?;
+        export::write_rdf(&store, format, &mut out)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let options = network::NetworkOptions { include_uncertain };
+    let graph = network::read_network(&store, &options)?;
+    if graph.node_count() == 0 {
+        eprintln!("warning: the network is empty (no events in the store)");
+    }
+    match format {
+        Format::Csv => match out_path {
+            Some(folder) => {
+                std::fs::create_dir_all(folder)
+                    .with_context(|| format!("cannot create {}", folder.display()))?;
+                export::tables::write_nodes_csv(&graph, &mut File::create(folder.join("nodes.csv"))?)?;
+                export::tables::write_edges_csv(&graph, &mut File::create(folder.join("edges.csv"))?)?;
+            }
+            None => {
+                let mut out = output(None)?;
+                export::tables::write_nodes_csv(&graph, &mut out)?;
+                writeln!(out)?;
+                export::tables::write_edges_csv(&graph, &mut out)?;
+                out.flush()?;
+            }
+        },
+        _ => {
+            let mut out = output(out_path)?;
+            match format {
+                Format::Dot => export::dot::write_dot(&graph, &mut out)?,
+                Format::Graphml => export::xml::write_graphml(&graph, &mut out)?,
+                _ => export::xml::write_gexf(&graph, &mut out)?,
+            }
+            out.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn output(path: Option<&Path>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(io::stdout())),
+    })
+}
+
+const STATS_ARTICLES: &str = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a nkg:Article }";
+const STATS_CLASSES: &str = "SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {
+  ?e a nkg:Actor ; a ?class . FILTER(?class IN (nkg:Person, nkg:Country, nkg:Organization, nkg:Place))
+} GROUP BY ?class ORDER BY ?class";
+const STATS_ROOTS: &str = "SELECT ?root (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?e) AS ?n) WHERE {
+  ?e a nkg:Event ; nkg:eventType ?type .
+  BIND(SUBSTR(STRAFTER(STR(?type), STR(cameo:)), 1, 2) AS ?root)
+  OPTIONAL { ?rootConcept skos:notation ?root ; skos:prefLabel ?label }
+} GROUP BY ?root ORDER BY ?root";
+
+fn stats(store_path: &Path) -> Result<ExitCode> {
+    let store = GraphStore::open(store_path, false)?;
+    let articles = network::select(&store, STATS_ARTICLES)?;
+    let n_articles = articles.first().and_then(|r| r[0].clone()).unwrap_or_default();
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    writeln!(out, "articles: {n_articles}")?;
+    writeln!(out, "quads:    {}", store.len()?)?;
+    writeln!(out, "\nentities by class")?;
+    let rows: Vec<Vec<String>> = network::select(&store, STATS_CLASSES)?
+        .into_iter()
+        .map(|r| {
+            let class = r[0].clone().unwrap_or_default();
+            vec![class.rsplit('#').next().unwrap_or("").to_string(), r[1].clone().unwrap_or_default()]
+        })
+        .collect();
+    query::write_table(&mut out, &["class".into(), "entities".into()], &rows)?;
+    writeln!(out, "\nevents by CAMEO root")?;
+    let rows: Vec<Vec<String>> = network::select(&store, STATS_ROOTS)?
+        .into_iter()
+        .map(|r| r.into_iter().map(Option::unwrap_or_default).collect())
+        .collect();
+    query::write_table(&mut out, &["root".into(), "name".into(), "events".into()], &rows)?;
+    Ok(ExitCode::SUCCESS)
+}

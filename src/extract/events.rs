@@ -1,0 +1,810 @@
+//! Finds event triggers in each sentence and attaches their source and target actors.
+//!
+//! This is the first, parse-free reading of "who did what to whom". Triggers
+//! come from the lexicon: verbs ("met", "struck"), nouns ("talks", "a drone
+//! attack on") and light-verb phrases ("held talks"). Sources are read to the
+//! left of a verb (or from a possessive or demonym inside a noun phrase,
+//! "Russia's strikes", "a Russian drone attack"), targets to the right, after
+//! the prepositions the lexicon allows. Passives ("was attacked by X"),
+//! purpose clauses ("arrived in Paris to meet Macron") and coordination ("A and
+//! B met C, D and E") are handled; appositions and title qualifiers are
+//! skipped. Negation and modal verbs set the event's modality.
+
+use std::ops::Range;
+
+use super::lexicon::{Lexicon, Trigger, TriggerKind, TriggerMatch};
+use super::mentions::{Mention, MentionKind, Mentions, Text, is_group_noun, is_place_noun, is_title_word};
+use super::{EntityClass, Modality};
+
+/// How an event's arguments were found, which sets its base confidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pattern {
+    /// Subject, verb and object in one clause.
+    Clause,
+    /// Passive with a "by" agent.
+    Passive,
+    /// A purpose or control clause borrowing the main clause's subject.
+    Control,
+    /// A noun trigger with its arguments inside or around its noun phrase.
+    Nominal,
+    /// A noun trigger whose source is the nearest actor before it.
+    NominalLoose,
+}
+
+impl Pattern {
+    /// The base confidence of events found this way.
+    pub fn confidence(self) -> f32 {
+        match self {
+            Pattern::Clause => 0.75,
+            Pattern::Passive => 0.7,
+            Pattern::Control => 0.7,
+            Pattern::Nominal => 0.65,
+            Pattern::NominalLoose => 0.5,
+        }
+    }
+}
+
+/// An event before it is turned into output records.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Entity indexes into [`Mentions::entities`].
+    pub subjects: Vec<usize>,
+    pub objects: Vec<usize>,
+    /// Index into [`Lexicon::triggers`].
+    pub trigger: usize,
+    /// The trigger's tokens.
+    pub tokens: Range<usize>,
+    pub sentence: usize,
+    pub modality: Modality,
+    pub pattern: Pattern,
+    /// A place entity where it happened, when not the target itself.
+    pub place: Option<usize>,
+    /// Token span from the first argument to the last, for the evidence offsets.
+    pub span: Range<usize>,
+}
+
+/// Words that end a clause when searching for arguments.
+const CLAUSE_BOUNDARIES: &[&str] = &[
+    ";",
+    ":",
+    "\"",
+    "“",
+    "”",
+    "after",
+    "although",
+    "because",
+    "before",
+    "but",
+    "despite",
+    "since",
+    "so",
+    "that",
+    "though",
+    "unless",
+    "until",
+    "when",
+    "whereas",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "according",
+];
+
+/// Verbs of saying: what follows them is another clause.
+const SPEECH_VERBS: &[&str] = &[
+    "added",
+    "announced",
+    "claimed",
+    "declared",
+    "explained",
+    "insisted",
+    "noted",
+    "reported",
+    "said",
+    "says",
+    "stated",
+    "told",
+    "tweeted",
+    "wrote",
+];
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "another", "any", "both", "each", "her", "his", "its", "new", "our", "several", "some",
+    "that", "the", "their", "these", "this", "those", "two", "three", "your",
+];
+
+/// Words that cannot be the noun a name qualifies.
+const FUNCTION_WORDS: &[&str] = &[
+    "about", "after", "against", "and", "as", "at", "before", "but", "by", "during", "for", "from", "in",
+    "into", "last", "near", "of", "on", "or", "over", "since", "this", "through", "to", "under", "until",
+    "was", "were", "which", "who", "with",
+];
+
+const BE_FORMS: &[&str] = &["am", "are", "be", "been", "being", "got", "is", "was", "were"];
+
+const NEGATIONS: &[&str] = &["n't", "never", "no", "not", "refused", "declined", "failed"];
+
+const PLANNED: &[&str] = &[
+    "'ll",
+    "aims",
+    "expected",
+    "going",
+    "intends",
+    "plan",
+    "planned",
+    "plans",
+    "planning",
+    "scheduled",
+    "set",
+    "shall",
+    "will",
+    "would",
+    "due",
+    "prepared",
+    "ready",
+];
+
+const HYPOTHETICAL: &[&str] = &["can", "could", "if", "may", "might", "should", "whether"];
+
+/// Verbs of motion whose target is never a direct object ("arrived Paris" is not English).
+/// Verbs of saying take a clause, not a target, as their object ("said the talks failed").
+const INTRANSITIVE: &[&str] = &[
+    "arrive", "come", "comment", "fly", "go", "head", "land", "remark", "return", "say", "speak", "talk",
+    "travel",
+];
+
+/// Light verbs whose subject is the source of the noun event after them ("held talks").
+const LIGHT_VERBS: &[&str] = &[
+    "carried",
+    "carries",
+    "carry",
+    "carrying",
+    "conduct",
+    "conducted",
+    "conducting",
+    "conducts",
+    "began",
+    "begin",
+    "begins",
+    "held",
+    "hold",
+    "holding",
+    "holds",
+    "launch",
+    "launched",
+    "launches",
+    "launching",
+    "made",
+    "make",
+    "makes",
+    "making",
+    "open",
+    "opened",
+    "opening",
+    "opens",
+    "stage",
+    "staged",
+    "staging",
+    "start",
+    "started",
+    "starting",
+    "wage",
+    "waged",
+    "waging",
+];
+
+/// Finds every event in the article.
+pub fn find_events(
+    text: &Text<'_>,
+    mentions: &Mentions,
+    lexicon: &Lexicon,
+    skip: &[Range<usize>],
+) -> Vec<Found> {
+    let finder = Finder { text, mentions, lexicon, skip };
+    let mut events = Vec::new();
+    for (sentence_idx, sentence) in text.sentences.iter().enumerate() {
+        let range = sentence.tokens.clone();
+        let lower: Vec<&str> = range.clone().map(|i| text.low(i)).collect();
+        let mut k = 0;
+        while k < lower.len() {
+            let i = range.start + k;
+            if mentions.at(i).is_some() {
+                k += 1;
+                continue;
+            }
+            let found = lexicon.matches_at(&lower, k);
+            let Some(choice) = finder.choose_reading(i, &found) else {
+                k += 1;
+                continue;
+            };
+            if let Some(event) = finder.event_for(i, choice, sentence_idx, range.clone()) {
+                events.push(event);
+            }
+            k += choice.len;
+        }
+    }
+    events
+}
+
+struct Finder<'a, 'b> {
+    text: &'a Text<'b>,
+    mentions: &'a Mentions,
+    lexicon: &'a Lexicon,
+    skip: &'a [Range<usize>],
+}
+
+impl Finder<'_, '_> {
+    fn trigger(&self, m: TriggerMatch) -> &Trigger {
+        &self.lexicon.triggers[m.trigger]
+    }
+
+    /// Picks the verb or the noun reading of a trigger from the word before it.
+    fn choose_reading(&self, i: usize, found: &[TriggerMatch]) -> Option<TriggerMatch> {
+        let noun = found.iter().find(|m| self.trigger(**m).kind == TriggerKind::Noun);
+        let verb = found.iter().find(|m| self.trigger(**m).kind == TriggerKind::Verb);
+        let capitalised_mid_sentence = self.text.is_capitalised(i) && !self.text.starts_sentence(i);
+        if capitalised_mid_sentence {
+            return None;
+        }
+        match (verb, noun) {
+            (Some(v), Some(n)) => Some(if self.noun_context(i) { *n } else { *v }),
+            (Some(v), None) => Some(*v),
+            (None, Some(n)) => Some(*n),
+            (None, None) => None,
+        }
+    }
+
+    /// Whether the words before `i` make it a noun: a determiner, a possessive, a demonym.
+    fn noun_context(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let prev = self.text.low(i - 1);
+        if DETERMINERS.contains(&prev) || matches!(prev, "'s" | "’s" | "of" | "for" | "in" | "on") {
+            return true;
+        }
+        if matches!(
+            prev,
+            "after"
+                | "before"
+                | "during"
+                | "following"
+                | "amid"
+                | "held"
+                | "hold"
+                | "holding"
+                | "new"
+                | "further"
+        ) {
+            return true;
+        }
+        if let Some(m) = self.mentions.at(i - 1) {
+            // "a Russian attack", "the Paris talks", "Gaza strikes": a name qualifying a noun.
+            let mention = &self.mentions.mentions[m];
+            let after_article = mention.start > 0 && DETERMINERS.contains(&self.text.low(mention.start - 1));
+            return mention.kind == MentionKind::Demonym
+                || after_article
+                || self.mentions.class(m) == EntityClass::Place;
+        }
+        // "recent deadly strikes": lowercase modifiers after a determiner or possessive.
+        let mut j = i - 1;
+        while j > 0 && self.is_plain_lowercase(j) && i - j <= 3 {
+            let before = self.text.low(j - 1);
+            if DETERMINERS.contains(&before) || matches!(before, "'s" | "’s") {
+                return true;
+            }
+            if self.mentions.at(j - 1).is_some_and(|m| self.mentions.mentions[m].kind == MentionKind::Demonym)
+            {
+                return true;
+            }
+            j -= 1;
+        }
+        false
+    }
+
+    fn is_plain_lowercase(&self, j: usize) -> bool {
+        let word = self.text.words[j];
+        word.chars().all(|c| c.is_lowercase() || c == '-') && !BE_FORMS.contains(&word)
+    }
+
+    fn event_for(
+        &self,
+        i: usize,
+        choice: TriggerMatch,
+        sentence: usize,
+        range: Range<usize>,
+    ) -> Option<Found> {
+        let trigger = self.trigger(choice);
+        let tokens = i..i + choice.len;
+        let modality = self.modality(i, range.start);
+        let mut found = match trigger.kind {
+            TriggerKind::Verb => self.verb_event(trigger, tokens.clone(), range.clone())?,
+            TriggerKind::Noun => self.noun_event(trigger, tokens.clone(), range.clone())?,
+        };
+        found.subjects.dedup();
+        // "Rubio and Barrot would discuss ...": a symmetric event between coordinated subjects.
+        let is_verb = trigger.kind == TriggerKind::Verb;
+        if found.objects.is_empty() && trigger.symmetric && is_verb && found.subjects.len() >= 2 {
+            found.objects = found.subjects.split_off(1);
+        }
+        found.objects.retain(|o| !found.subjects.contains(o));
+        if found.subjects.is_empty() || found.objects.is_empty() {
+            return None;
+        }
+        found.trigger = choice.trigger;
+        found.tokens = tokens;
+        found.sentence = sentence;
+        found.modality = modality;
+        Some(found)
+    }
+
+    fn verb_event(&self, trigger: &Trigger, tokens: Range<usize>, range: Range<usize>) -> Option<Found> {
+        let i = tokens.start;
+        let before = self.skip_adverbs_left(i, range.start);
+        let prev = if before > range.start { self.text.low(before - 1) } else { "" };
+        let word = self.text.low(i);
+        let passive = BE_FORMS.contains(&prev)
+            && (word.ends_with("ed") || word.ends_with("en") || !word.ends_with('s'));
+        if passive {
+            let agents = self.agent_after(tokens.end, range.end)?;
+            let patients = self.group_left(before.saturating_sub(1), range.start)?;
+            return Some(self.found(agents.0, patients.0, Pattern::Passive, None, range));
+        }
+        let control = matches!(prev, "to" | "by" | "after" | "before" | "while" | "for");
+        let (subjects, pattern) = if control {
+            let clause_start = self.clause_start(before.saturating_sub(1), range.start);
+            (self.first_group(clause_start, before.saturating_sub(1))?, Pattern::Control)
+        } else {
+            (self.group_left(i, range.start)?, Pattern::Clause)
+        };
+        let allow_direct = !INTRANSITIVE.contains(&trigger.lemma.as_str());
+        let (objects, place) = self.objects_right(trigger, tokens.end, range.end, allow_direct);
+        Some(self.found(subjects.0, objects, pattern, place, range))
+    }
+
+    fn noun_event(&self, trigger: &Trigger, tokens: Range<usize>, range: Range<usize>) -> Option<Found> {
+        let i = tokens.start;
+        // "talks between the United States and Iran"
+        if self.text.low(tokens.end) == "between" {
+            let group = self.group_right(tokens.end + 1, range.end)?;
+            if group.len() >= 2 {
+                let (first, rest) = group.split_first()?;
+                return Some(self.found(vec![*first], rest.to_vec(), Pattern::Nominal, None, range));
+            }
+        }
+        let inside = self.source_inside_noun_phrase(i, range.start);
+        let (subjects, pattern) = match inside {
+            Some(source) => (vec![source], Pattern::Nominal),
+            None => {
+                if let Some((agents, _)) = self.agent_after(tokens.end, range.end) {
+                    (agents, Pattern::Nominal)
+                } else if self.after_light_verb(i, range.start) {
+                    (self.group_left(i, range.start)?.0, Pattern::Clause)
+                } else if let Some((group, _)) = self.group_left(i, range.start) {
+                    (group, Pattern::NominalLoose)
+                } else {
+                    // "..., after talks with X": the sentence's first actor.
+                    (self.first_group(range.start, i)?.0, Pattern::NominalLoose)
+                }
+            }
+        };
+        let (objects, place) = self.objects_right(trigger, tokens.end, range.end, false);
+        Some(self.found(subjects, objects, pattern, place, range))
+    }
+
+    fn found(
+        &self,
+        subjects: Vec<usize>,
+        objects: Vec<usize>,
+        pattern: Pattern,
+        place: Option<usize>,
+        range: Range<usize>,
+    ) -> Found {
+        Found {
+            subjects,
+            objects,
+            trigger: 0,
+            tokens: 0..0,
+            sentence: 0,
+            modality: Modality::Asserted,
+            pattern,
+            place,
+            span: range,
+        }
+    }
+
+    /// Negation, plans and hedges among the few words before the trigger.
+    fn modality(&self, i: usize, start: usize) -> Modality {
+        let from = i.saturating_sub(4).max(start);
+        let window: Vec<&str> = (from..i).map(|k| self.text.low(k)).collect();
+        if window.iter().any(|w| NEGATIONS.contains(w)) {
+            Modality::Negated
+        } else if window.iter().any(|w| HYPOTHETICAL.contains(w)) {
+            Modality::Hypothetical
+        } else if window.iter().any(|w| PLANNED.contains(w)) {
+            Modality::Planned
+        } else {
+            Modality::Asserted
+        }
+    }
+
+    /// Steps left over adverbs, negation and auxiliaries between a subject and its verb.
+    fn skip_adverbs_left(&self, i: usize, start: usize) -> usize {
+        let mut j = i;
+        while j > start {
+            let w = self.text.low(j - 1);
+            let adverb = w.ends_with("ly") && w.len() > 3 && self.mentions.at(j - 1).is_none();
+            if adverb
+                || matches!(
+                    w,
+                    "also"
+                        | "not"
+                        | "n't"
+                        | "never"
+                        | "then"
+                        | "still"
+                        | "already"
+                        | "now"
+                        | "again"
+                        | "just"
+                        | "reportedly"
+                        | "allegedly"
+                )
+            {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    fn in_skip(&self, i: usize) -> bool {
+        self.skip.iter().any(|r| r.contains(&i))
+    }
+
+    fn is_boundary(&self, i: usize) -> bool {
+        let w = self.text.low(i);
+        CLAUSE_BOUNDARIES.contains(&w) || SPEECH_VERBS.contains(&w)
+    }
+
+    /// The first token of the clause that contains token `i`.
+    fn clause_start(&self, i: usize, start: usize) -> usize {
+        let mut j = i;
+        while j > start && !self.is_boundary(j - 1) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// Whether a mention can act: not a title qualifier, not inside an apposition or a
+    /// prepositional phrase, not a place; demonyms only with a group noun ("Russian forces").
+    fn is_actor(&self, m: usize) -> bool {
+        let mention = &self.mentions.mentions[m];
+        if mention.modifier || self.in_skip(mention.start) {
+            return false;
+        }
+        if self.mentions.class(m) == EntityClass::Place && mention.kind != MentionKind::Metonym {
+            return false;
+        }
+        if self.after_preposition(mention) {
+            return false;
+        }
+        match mention.kind {
+            MentionKind::Demonym => self.group_noun_after(mention.end),
+            _ => {
+                let next = self.text.low(mention.end);
+                // "Macron's office said": a possessive acts only through a group or office noun.
+                if matches!(next, "'s" | "’s") {
+                    return self.group_noun_after(mention.end + 1)
+                        || self.text.low(mention.end + 1) == "office";
+                }
+                true
+            }
+        }
+    }
+
+    /// A group noun within two words after `k` ("Russian forces", "Ukrainian government officials").
+    fn group_noun_after(&self, k: usize) -> bool {
+        (k..k + 3)
+            .take_while(|&j| self.is_plain_lowercase(j) || is_group_noun(self.text.low(j)))
+            .any(|j| is_group_noun(self.text.low(j)))
+    }
+
+    fn after_preposition(&self, mention: &Mention) -> bool {
+        let mut j = mention.start;
+        while j > 0
+            && (DETERMINERS.contains(&self.text.low(j - 1))
+                || self.is_title_or_modifier(j - 1)
+                || self.is_inner_of(j - 1))
+        {
+            j -= 1;
+        }
+        j > 0
+            && matches!(
+                self.text.low(j - 1),
+                "in" | "at"
+                    | "on"
+                    | "of"
+                    | "from"
+                    | "to"
+                    | "into"
+                    | "with"
+                    | "for"
+                    | "about"
+                    | "against"
+                    | "near"
+                    | "by"
+                    | "over"
+                    | "than"
+                    | "like"
+                    | "between"
+                    | "among"
+                    | "toward"
+                    | "towards"
+            )
+    }
+
+    /// "the Paris talks": a place name between an article and a noun only qualifies the noun.
+    fn modifies_noun(&self, mention: &Mention) -> bool {
+        let after_article =
+            mention.start > 0 && matches!(self.text.low(mention.start - 1), "the" | "a" | "an");
+        let next = self.text.words.get(mention.end).copied().unwrap_or("");
+        let next_is_word = next.chars().all(char::is_lowercase) && !next.is_empty();
+        after_article && next_is_word && !FUNCTION_WORDS.contains(&next)
+    }
+
+    /// "of" inside a title ("Secretary of State").
+    fn is_inner_of(&self, j: usize) -> bool {
+        j > 0
+            && self.text.low(j) == "of"
+            && is_title_word(self.text.low(j - 1))
+            && is_title_word(self.text.low(j + 1))
+    }
+
+    fn is_title_or_modifier(&self, j: usize) -> bool {
+        is_title_word(self.text.low(j))
+            || self.mentions.at(j).is_some_and(|m| self.mentions.mentions[m].modifier)
+    }
+
+    /// The nearest acting group that ends before token `i`, within its clause.
+    fn group_left(&self, i: usize, start: usize) -> Option<(Vec<usize>, usize)> {
+        let mut j = i;
+        while j > start {
+            j -= 1;
+            if self.is_boundary(j) && !self.in_skip(j) {
+                return None;
+            }
+            if let Some(m) = self.mentions.at(j) {
+                if self.is_actor(m) {
+                    return Some(self.expand_left(m, start));
+                }
+                j = self.mentions.mentions[m].start;
+            }
+        }
+        None
+    }
+
+    /// The first acting group in tokens `from..to`.
+    fn first_group(&self, from: usize, to: usize) -> Option<(Vec<usize>, usize)> {
+        for j in from..to {
+            if let Some(m) = self.mentions.at(j) {
+                if self.mentions.mentions[m].start == j && self.is_actor(m) {
+                    let group = self.group_right_from_mention(m, to);
+                    return Some((group, self.mentions.mentions[m].start));
+                }
+            }
+        }
+        None
+    }
+
+    /// Adds actors coordinated before mention `m` ("Rubio and Keith Kellogg").
+    fn expand_left(&self, m: usize, start: usize) -> (Vec<usize>, usize) {
+        let mut group = vec![self.mentions.mentions[m].entity];
+        let mut first = self.mentions.mentions[m].start;
+        loop {
+            let mut j = first;
+            let mut saw_connector = false;
+            while j > start {
+                let w = self.text.low(j - 1);
+                if matches!(w, "and" | "," | "as" | "well") || self.in_skip(j - 1) {
+                    saw_connector |= w == "and" || w == "," || w == "as";
+                    j -= 1;
+                } else if matches!(w, "'s" | "’s") {
+                    // "Rubio and France's Foreign Minister Jean-Noel Barrot"
+                    j -= 1;
+                } else if is_title_word(w)
+                    || self.mentions.at(j - 1).is_some_and(|n| self.mentions.mentions[n].modifier)
+                {
+                    j -= 1;
+                } else {
+                    break;
+                }
+            }
+            if !saw_connector || j == start {
+                break;
+            }
+            let Some(n) = self.mentions.at(j - 1) else { break };
+            if !self.is_actor(n) {
+                break;
+            }
+            group.push(self.mentions.mentions[n].entity);
+            first = self.mentions.mentions[n].start;
+        }
+        group.reverse();
+        (group, first)
+    }
+
+    /// Actors coordinated from token `i` rightwards ("France, Germany, Britain and the United States").
+    fn group_right(&self, i: usize, end: usize) -> Option<Vec<usize>> {
+        let mut j = i;
+        while j < end && (DETERMINERS.contains(&self.text.low(j)) || self.is_title_or_modifier(j)) {
+            j += 1;
+        }
+        let m = self.mentions.at(j)?;
+        Some(self.group_right_from_mention(m, end))
+    }
+
+    fn group_right_from_mention(&self, m: usize, end: usize) -> Vec<usize> {
+        let mut group = vec![self.mentions.mentions[m].entity];
+        let mut j = self.mentions.mentions[m].end;
+        loop {
+            let mut k = j;
+            let mut saw_connector = false;
+            while k < end {
+                let w = self.text.low(k);
+                if matches!(w, "and" | "," | "as" | "well" | "or" | "including") || self.in_skip(k) {
+                    saw_connector |= matches!(w, "and" | "," | "as" | "or" | "including");
+                    k += 1;
+                } else if DETERMINERS.contains(&w)
+                    || self.is_title_or_modifier(k)
+                    || w == "in" && saw_connector
+                {
+                    k += 1;
+                } else if is_place_noun(w) && self.text.low(k + 1) == "of" && saw_connector {
+                    k += 2;
+                } else {
+                    break;
+                }
+            }
+            if !saw_connector {
+                break;
+            }
+            let Some(n) = self.mentions.at(k) else { break };
+            if self.mentions.mentions[n].start != k {
+                break;
+            }
+            group.push(self.mentions.mentions[n].entity);
+            j = self.mentions.mentions[n].end;
+        }
+        group
+    }
+
+    /// "... by X": the agent of a passive or of a noun event.
+    fn agent_after(&self, i: usize, end: usize) -> Option<(Vec<usize>, usize)> {
+        let mut j = i;
+        while j < end && j < i + 4 && self.text.low(j) != "by" {
+            if self.is_boundary(j) || self.text.low(j) == "," {
+                return None;
+            }
+            j += 1;
+        }
+        if self.text.low(j) != "by" {
+            return None;
+        }
+        let group = self.group_right(j + 1, end)?;
+        Some((group, j + 1))
+    }
+
+    /// The source inside a noun phrase: "Russia's strikes", "a Russian drone attack", "U.S. strikes".
+    fn source_inside_noun_phrase(&self, i: usize, start: usize) -> Option<usize> {
+        let mut j = i;
+        let mut steps = 0;
+        while j > start && steps < 4 {
+            j -= 1;
+            steps += 1;
+            let w = self.text.low(j);
+            if matches!(w, "'s" | "’s") {
+                let m = self.mentions.at(j.checked_sub(1)?)?;
+                return self.usable_source(m);
+            }
+            if let Some(m) = self.mentions.at(j) {
+                return self.usable_source(m);
+            }
+            if !self.is_plain_lowercase(j) || DETERMINERS.contains(&w) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn usable_source(&self, m: usize) -> Option<usize> {
+        let mention = &self.mentions.mentions[m];
+        let class = self.mentions.class(m);
+        (class != EntityClass::Place && !self.in_skip(mention.start)).then_some(mention.entity)
+    }
+
+    fn after_light_verb(&self, i: usize, start: usize) -> bool {
+        (i.saturating_sub(4).max(start)..i).any(|k| LIGHT_VERBS.contains(&self.text.low(k)))
+    }
+
+    /// Targets to the right of a trigger, and a place where it happened.
+    fn objects_right(
+        &self,
+        trigger: &Trigger,
+        i: usize,
+        end: usize,
+        allow_direct: bool,
+    ) -> (Vec<usize>, Option<usize>) {
+        let violent = trigger.cameo.starts_with("18")
+            || trigger.cameo.starts_with("19")
+            || trigger.cameo.starts_with("20");
+        let mut place = None;
+        let mut j = i;
+        let mut prep: Option<&str> = None;
+        let mut plain_words = 0;
+        while j < end && j < i + 12 {
+            let w = self.text.low(j);
+            if let Some(m) = self.mentions.at(j) {
+                let mention = &self.mentions.mentions[m];
+                let class = self.mentions.class(m);
+                let skip_this = mention.modifier
+                    || self.in_skip(j)
+                    || (mention.kind == MentionKind::Demonym && !self.group_noun_after(mention.end))
+                    || (class == EntityClass::Place && self.modifies_noun(mention));
+                if skip_this {
+                    j = mention.end;
+                    continue;
+                }
+                let by_prep = prep.is_some_and(|p| trigger.target_preps.iter().any(|t| t == p));
+                let direct = prep.is_none() && allow_direct;
+                let violent_place =
+                    violent && class == EntityClass::Place && matches!(prep, Some("in" | "on" | "at"));
+                if by_prep || direct || violent_place {
+                    return (self.group_right_from_mention(m, end), place);
+                }
+                if class == EntityClass::Place && matches!(prep, Some("in" | "at")) && place.is_none() {
+                    place = Some(mention.entity);
+                }
+                j = mention.end;
+                prep = None;
+                continue;
+            }
+            if self.is_boundary(j)
+                || matches!(w, "," | "." | "said" | "to") && !trigger.target_preps.iter().any(|t| t == w)
+            {
+                break;
+            }
+            if trigger.target_preps.iter().any(|t| t == w)
+                || matches!(
+                    w,
+                    "in" | "at"
+                        | "on"
+                        | "of"
+                        | "with"
+                        | "for"
+                        | "about"
+                        | "from"
+                        | "over"
+                        | "against"
+                        | "into"
+                        | "to"
+                )
+            {
+                // "the city of Dnipro" keeps the preposition that led to "the city".
+                if !(w == "of" && j > 0 && is_place_noun(self.text.low(j - 1))) {
+                    prep = Some(self.text.lower[j].as_str());
+                }
+            } else if !(DETERMINERS.contains(&w) || is_title_word(w) || is_place_noun(w)) {
+                plain_words += 1;
+                if plain_words > 3 {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        (Vec::new(), place)
+    }
+}

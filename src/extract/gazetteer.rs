@@ -1,0 +1,340 @@
+//! Known actors and places, read from the gazetteers in `ontology/gazetteers/`.
+//!
+//! Countries come with their names, abbreviations, demonyms ("Russian") and
+//! metonyms ("the Kremlin", "Washington"); places with coordinates; and
+//! organisations with their CAMEO actor codes. Every surface form is indexed by
+//! its tokens, case-sensitively, so "US" matches but "us" does not. Each entry
+//! gets a stable id (`ent:russia`) that is the same in every article.
+
+use std::collections::HashMap;
+
+use super::EntityClass;
+use crate::nlp::segment;
+
+pub const COUNTRIES_TSV: &str = include_str!("../../ontology/gazetteers/countries.tsv");
+pub const PLACES_TSV: &str = include_str!("../../ontology/gazetteers/places.tsv");
+pub const ORGS_TSV: &str = include_str!("../../ontology/gazetteers/orgs.tsv");
+
+/// A known actor or place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GazEntry {
+    /// The stable entity id, such as `ent:russia`.
+    pub id: String,
+    pub class: EntityClass,
+    pub label: String,
+    pub wikidata: Option<String>,
+    /// The CAMEO actor code.
+    pub cameo: Option<String>,
+    /// ISO alpha-3 of the country it belongs to (its own code for a country).
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// For places, the country entry whose capital it is.
+    pub capital_of: Option<usize>,
+    /// For places, the population (used to pick between places of the same name).
+    pub population: u64,
+    /// The name is also a common word or person name ("Nice", "Jackson").
+    pub ambiguous: bool,
+}
+
+/// How a surface form names its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// The name or an alias ("Russia", "Russian Federation").
+    Name,
+    /// An adjective or people form ("Russian", "Russians").
+    Demonym,
+    /// A seat of government standing for the country ("Kremlin", "Moscow").
+    Metonym,
+}
+
+/// The gazetteer: entries and an index from token sequences to entries.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub entries: Vec<GazEntry>,
+    forms: HashMap<String, Vec<(usize, FormKind)>>,
+    /// The longest form, in tokens.
+    pub max_tokens: usize,
+}
+
+/// A gazetteer hit in a token sequence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GazMatch {
+    /// Number of tokens matched.
+    pub len: usize,
+    /// Every entry the form can name, with how it names it.
+    pub hits: Vec<(usize, FormKind)>,
+}
+
+impl Gazetteer {
+    /// The gazetteers built into the binary.
+    pub fn builtin() -> Gazetteer {
+        let mut gazetteer = Gazetteer::default();
+        gazetteer.load_countries(COUNTRIES_TSV);
+        gazetteer.load_orgs(ORGS_TSV);
+        gazetteer.load_places(PLACES_TSV);
+        gazetteer
+    }
+
+    /// Looks up the longest form starting at token `i` of `words`.
+    pub fn match_at(&self, words: &[&str], i: usize) -> Option<GazMatch> {
+        let longest = self.max_tokens.min(words.len() - i);
+        for len in (1..=longest).rev() {
+            let key = words[i..i + len].join(" ");
+            if let Some(hits) = self.forms.get(&key) {
+                return Some(GazMatch { len, hits: hits.clone() });
+            }
+        }
+        None
+    }
+
+    /// Looks up an exact surface form.
+    pub fn lookup(&self, form: &str) -> Option<&[(usize, FormKind)]> {
+        self.forms.get(&form_key(form)).map(Vec::as_slice)
+    }
+
+    /// The country entry with this ISO alpha-3 code.
+    pub fn country(&self, alpha3: &str) -> Option<usize> {
+        self.entries
+            .iter()
+            .position(|e| e.class == EntityClass::Country && e.country.as_deref() == Some(alpha3))
+    }
+
+    fn add_form(&mut self, form: &str, idx: usize, kind: FormKind) {
+        let key = form_key(form);
+        if key.is_empty() {
+            return;
+        }
+        self.max_tokens = self.max_tokens.max(key.split(' ').count());
+        let hits = self.forms.entry(key).or_default();
+        if !hits.iter().any(|(i, _)| *i == idx) {
+            hits.push((idx, kind));
+        }
+    }
+
+    fn load_countries(&mut self, tsv: &str) {
+        for cols in rows(tsv) {
+            let [alpha3, _alpha2, wikidata, name, aliases, demonyms, _capital, metonyms, cameo, ..] =
+                cols[..]
+            else {
+                continue;
+            };
+            let idx = self.entries.len();
+            self.entries.push(GazEntry {
+                id: format!("ent:{}", slug(name)),
+                class: EntityClass::Country,
+                label: name.to_string(),
+                wikidata: non_empty(wikidata),
+                cameo: non_empty(cameo).or_else(|| non_empty(alpha3)),
+                country: non_empty(alpha3),
+                lat: None,
+                lon: None,
+                capital_of: None,
+                population: 0,
+                ambiguous: false,
+            });
+            self.add_form(name, idx, FormKind::Name);
+            for alias in list(aliases) {
+                self.add_form(alias, idx, FormKind::Name);
+            }
+            for demonym in list(demonyms) {
+                self.add_form(demonym, idx, FormKind::Demonym);
+            }
+            for metonym in list(metonyms) {
+                self.add_form(metonym, idx, FormKind::Metonym);
+            }
+        }
+    }
+
+    fn load_orgs(&mut self, tsv: &str) {
+        for cols in rows(tsv) {
+            let [name, aliases, _kind, country, cameo, wikidata, ..] = pad(&cols, 6)[..] else {
+                continue;
+            };
+            let id = format!("ent:{}", slug(name));
+            if self.entries.iter().any(|e| e.id == id) {
+                continue;
+            }
+            let idx = self.entries.len();
+            self.entries.push(GazEntry {
+                id,
+                class: EntityClass::Org,
+                label: name.to_string(),
+                wikidata: non_empty(wikidata),
+                cameo: non_empty(cameo),
+                country: non_empty(country),
+                lat: None,
+                lon: None,
+                capital_of: None,
+                population: 0,
+                ambiguous: false,
+            });
+            self.add_form(name, idx, FormKind::Name);
+            for alias in list(aliases) {
+                self.add_form(alias, idx, FormKind::Name);
+            }
+        }
+    }
+
+    fn load_places(&mut self, tsv: &str) {
+        // The most populous place of a name, and capitals, win the name.
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for cols in rows(tsv) {
+            let [name, aliases, country, wikidata, lat, lon, population, kind, ambiguous, ..] =
+                pad(&cols, 9)[..]
+            else {
+                continue;
+            };
+            let population: u64 = population.parse().unwrap_or(0);
+            let is_capital = kind == "capital";
+            let rank = population + if is_capital { 1 << 40 } else { 0 };
+            if let Some(&existing) = by_name.get(name) {
+                let old = &self.entries[existing];
+                let old_rank = old.population + if old.capital_of.is_some() { 1 << 40 } else { 0 };
+                if old_rank >= rank {
+                    continue;
+                }
+            }
+            let mut id = format!("ent:{}", slug(name));
+            if self.entries.iter().any(|e| e.id == id && e.class != EntityClass::Place) {
+                id = format!("{id}-city");
+            }
+            let capital_of = if is_capital { self.country(country) } else { None };
+            let entry = GazEntry {
+                id,
+                class: EntityClass::Place,
+                label: name.to_string(),
+                wikidata: non_empty(wikidata),
+                cameo: None,
+                country: non_empty(country),
+                lat: lat.parse().ok(),
+                lon: lon.parse().ok(),
+                capital_of,
+                population,
+                ambiguous: ambiguous == "1",
+            };
+            let idx = match by_name.get(name) {
+                Some(&existing) => {
+                    self.entries[existing] = entry;
+                    existing
+                }
+                None => {
+                    self.entries.push(entry);
+                    self.entries.len() - 1
+                }
+            };
+            by_name.insert(name.to_string(), idx);
+            self.add_form(name, idx, FormKind::Name);
+            for alias in list(aliases) {
+                self.add_form(alias, idx, FormKind::Name);
+            }
+        }
+    }
+}
+
+/// The index key of a surface form: its tokens joined by single spaces.
+pub fn form_key(form: &str) -> String {
+    let tokens = segment::tokenize(form);
+    let parts: Vec<&str> = tokens.iter().map(|t| t.text(form)).collect();
+    parts.join(" ")
+}
+
+/// A stable, readable id from a name: lowercase ASCII letters and digits joined by `-`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut dash = false;
+    for ch in name.chars().flat_map(fold_accent) {
+        if ch.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(ch.to_lowercase());
+        } else if ch != '\'' && ch != '’' && ch != '.' {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// Folds common Latin accented letters to ASCII, so "Élysée" and "Elysee" share a slug.
+fn fold_accent(ch: char) -> Vec<char> {
+    let folded = match ch {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'A',
+        'ç' | 'ć' | 'č' => 'c',
+        'Ç' | 'Ć' | 'Č' => 'C',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => 'E',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'İ' => 'I',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'Ñ' => 'N',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'O',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
+        'ý' | 'ÿ' => 'y',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'Š' | 'Ş' | 'Ș' | 'Ś' => 'S',
+        'ź' | 'ż' | 'ž' => 'z',
+        'Ž' | 'Ż' => 'Z',
+        'ł' => 'l',
+        'Ł' => 'L',
+        'ř' => 'r',
+        'ț' | 'ţ' => 't',
+        'ğ' => 'g',
+        'ß' => return vec!['s', 's'],
+        other => other,
+    };
+    vec![folded]
+}
+
+fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| line.split('\t').map(str::trim).collect())
+}
+
+fn pad<'a>(cols: &[&'a str], n: usize) -> Vec<&'a str> {
+    let mut out = cols.to_vec();
+    while out.len() < n {
+        out.push("");
+    }
+    out
+}
+
+fn list(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn non_empty(cell: &str) -> Option<String> {
+    (!cell.is_empty()).then(|| cell.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Marco Rubio"), "marco-rubio");
+        assert_eq!(slug("Jean-Noël Barrot"), "jean-noel-barrot");
+        assert_eq!(slug("U.S."), "us");
+        assert_eq!(slug("Washington, D.C."), "washington-dc");
+    }
+
+    #[test]
+    fn builtin_knows_the_basics() {
+        let gazetteer = Gazetteer::builtin();
+        let hit = |form: &str| {
+            let hits = gazetteer.lookup(form).unwrap_or_else(|| panic!("{form} not found"));
+            gazetteer.entries[hits[0].0].id.clone()
+        };
+        assert_eq!(hit("Russia"), "ent:russia");
+        assert_eq!(hit("Kremlin"), "ent:russia");
+        assert_eq!(hit("U.S."), "ent:united-states");
+        assert_eq!(hit("Ukrainian"), "ent:ukraine");
+        assert!(gazetteer.lookup("us").is_none());
+    }
+}

@@ -1,0 +1,355 @@
+//! The event trigger lexicon: words and phrases that express events, with their CAMEO codes.
+//!
+//! It is read from `ontology/lexicons/verbs.tsv` (built into the binary). Each
+//! trigger has a part of speech, a controlled verb for the direct triple, a
+//! CAMEO code, whether it goes both ways, and the prepositions that introduce
+//! its target. Verbs are matched in any inflection: the lexicon generates
+//! "meets", "met", "meeting" from "meet", with a table of irregular forms.
+
+use std::collections::HashMap;
+
+/// The lexicon file built into the binary.
+pub const VERBS_TSV: &str = include_str!("../../ontology/lexicons/verbs.tsv");
+
+/// Whether a trigger is a verb or a noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TriggerKind {
+    Verb,
+    Noun,
+}
+
+/// One lexicon entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trigger {
+    /// The lemma or phrase as listed, lowercase ("meet", "hold talks").
+    pub lemma: String,
+    pub kind: TriggerKind,
+    /// The controlled verb of the direct triple (`meets`).
+    pub relation: String,
+    pub cameo: String,
+    pub symmetric: bool,
+    /// Prepositions that introduce the target ("with", "on", "to").
+    pub target_preps: Vec<String>,
+}
+
+/// All triggers, indexed by every surface form of their first word.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub triggers: Vec<Trigger>,
+    /// Lowercase surface word → indexes of triggers whose first word it inflects.
+    by_first_word: HashMap<String, Vec<usize>>,
+}
+
+/// A trigger found in a token sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TriggerMatch {
+    pub trigger: usize,
+    /// How many tokens the trigger spans.
+    pub len: usize,
+}
+
+impl Lexicon {
+    /// The lexicon built into the binary.
+    pub fn builtin() -> Lexicon {
+        Lexicon::parse(VERBS_TSV)
+    }
+
+    /// Parses the TSV format; malformed lines are skipped.
+    pub fn parse(tsv: &str) -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        for line in tsv.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if cols.len() < 4 || cols[0] == "trigger" {
+                continue;
+            }
+            let kind = if cols[1] == "noun" { TriggerKind::Noun } else { TriggerKind::Verb };
+            let trigger = Trigger {
+                lemma: cols[0].to_lowercase(),
+                kind,
+                relation: cols[2].to_string(),
+                cameo: cols[3].to_string(),
+                symmetric: cols.get(4).is_some_and(|s| *s == "1"),
+                target_preps: cols
+                    .get(5)
+                    .map(|s| s.split('|').filter(|p| !p.is_empty()).map(str::to_lowercase).collect())
+                    .unwrap_or_default(),
+            };
+            lexicon.add(trigger);
+        }
+        lexicon
+    }
+
+    fn add(&mut self, trigger: Trigger) {
+        let idx = self.triggers.len();
+        let first = trigger.lemma.split(' ').next().unwrap_or("").to_string();
+        let forms = match trigger.kind {
+            TriggerKind::Verb => verb_forms(&first),
+            TriggerKind::Noun if trigger.lemma.contains(' ') => vec![first.clone()],
+            TriggerKind::Noun => noun_forms(&first),
+        };
+        for form in forms {
+            let entry = self.by_first_word.entry(form).or_default();
+            if !entry.contains(&idx) {
+                entry.push(idx);
+            }
+        }
+        self.triggers.push(trigger);
+    }
+
+    /// Finds the longest triggers starting at `words[i]` (lowercase words): all those of
+    /// the greatest length, so that the caller can choose between a verb and a noun reading.
+    ///
+    /// Later words of a phrase may be inflected ("held talks", "imposed sanctions")
+    /// and the last may have one modifier before it ("held direct talks").
+    pub fn matches_at(&self, words: &[&str], i: usize) -> Vec<TriggerMatch> {
+        let Some(candidates) = self.by_first_word.get(words[i]) else { return Vec::new() };
+        let mut found: Vec<TriggerMatch> = Vec::new();
+        for &idx in candidates {
+            let rest: Vec<&str> = self.triggers[idx].lemma.split(' ').skip(1).collect();
+            let Some(len) = match_rest(words, i + 1, &rest) else { continue };
+            found.push(TriggerMatch { trigger: idx, len: len + 1 });
+        }
+        // Prefer the most words of the phrase, then the most tokens covered.
+        let best = found.iter().map(|m| (self.n_words(m.trigger), m.len)).max();
+        found.retain(|m| Some((self.n_words(m.trigger), m.len)) == best);
+        found
+    }
+
+    /// The longest trigger at `words[i]`, preferring a verb when both readings exist.
+    pub fn match_at(&self, words: &[&str], i: usize) -> Option<TriggerMatch> {
+        let found = self.matches_at(words, i);
+        found.iter().find(|m| self.triggers[m.trigger].kind == TriggerKind::Verb).or(found.first()).copied()
+    }
+
+    fn n_words(&self, idx: usize) -> usize {
+        self.triggers[idx].lemma.split(' ').count()
+    }
+}
+
+/// Matches the remaining words of a phrase, allowing one modifier word before each.
+fn match_rest(words: &[&str], start: usize, rest: &[&str]) -> Option<usize> {
+    let mut pos = start;
+    for (k, want) in rest.iter().enumerate() {
+        let here = words.get(pos).copied();
+        if here.is_some_and(|w| word_matches(w, want)) {
+            pos += 1;
+            continue;
+        }
+        // Allow one modifier ("held direct talks"), but not before a particle or preposition.
+        let skip_ok = k == rest.len() - 1 && !is_function_word(want);
+        if skip_ok && words.get(pos + 1).is_some_and(|w| word_matches(w, want)) {
+            pos += 2;
+            continue;
+        }
+        return None;
+    }
+    Some(pos - start)
+}
+
+fn word_matches(word: &str, want: &str) -> bool {
+    word == want || noun_forms(want).iter().any(|f| f == word) || verb_forms(want).iter().any(|f| f == word)
+}
+
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "on" | "in"
+            | "to"
+            | "with"
+            | "for"
+            | "against"
+            | "up"
+            | "down"
+            | "off"
+            | "out"
+            | "over"
+            | "of"
+            | "a"
+            | "an"
+            | "the"
+    )
+}
+
+/// Irregular verbs common in news: base, past, past participle.
+const IRREGULAR: &[(&str, &str, &str)] = &[
+    ("be", "was", "been"),
+    ("begin", "began", "begun"),
+    ("bring", "brought", "brought"),
+    ("build", "built", "built"),
+    ("buy", "bought", "bought"),
+    ("catch", "caught", "caught"),
+    ("come", "came", "come"),
+    ("cut", "cut", "cut"),
+    ("deal", "dealt", "dealt"),
+    ("do", "did", "done"),
+    ("drive", "drove", "driven"),
+    ("fight", "fought", "fought"),
+    ("fly", "flew", "flown"),
+    ("forbid", "forbade", "forbidden"),
+    ("freeze", "froze", "frozen"),
+    ("give", "gave", "given"),
+    ("go", "went", "gone"),
+    ("hang", "hanged", "hung"),
+    ("have", "had", "had"),
+    ("hit", "hit", "hit"),
+    ("hold", "held", "held"),
+    ("hurt", "hurt", "hurt"),
+    ("keep", "kept", "kept"),
+    ("lay", "laid", "laid"),
+    ("lead", "led", "led"),
+    ("leave", "left", "left"),
+    ("lend", "lent", "lent"),
+    ("let", "let", "let"),
+    ("lose", "lost", "lost"),
+    ("make", "made", "made"),
+    ("meet", "met", "met"),
+    ("overrun", "overran", "overrun"),
+    ("pay", "paid", "paid"),
+    ("put", "put", "put"),
+    ("quit", "quit", "quit"),
+    ("rebuild", "rebuilt", "rebuilt"),
+    ("ride", "rode", "ridden"),
+    ("rise", "rose", "risen"),
+    ("run", "ran", "run"),
+    ("say", "said", "said"),
+    ("seek", "sought", "sought"),
+    ("see", "saw", "seen"),
+    ("sell", "sold", "sold"),
+    ("send", "sent", "sent"),
+    ("set", "set", "set"),
+    ("shake", "shook", "shaken"),
+    ("shoot", "shot", "shot"),
+    ("shut", "shut", "shut"),
+    ("sign", "signed", "signed"),
+    ("sit", "sat", "sat"),
+    ("speak", "spoke", "spoken"),
+    ("spend", "spent", "spent"),
+    ("stand", "stood", "stood"),
+    ("steal", "stole", "stolen"),
+    ("strike", "struck", "struck"),
+    ("swear", "swore", "sworn"),
+    ("take", "took", "taken"),
+    ("teach", "taught", "taught"),
+    ("tell", "told", "told"),
+    ("think", "thought", "thought"),
+    ("throw", "threw", "thrown"),
+    ("undertake", "undertook", "undertaken"),
+    ("uphold", "upheld", "upheld"),
+    ("wage", "waged", "waged"),
+    ("win", "won", "won"),
+    ("withdraw", "withdrew", "withdrawn"),
+    ("withhold", "withheld", "withheld"),
+    ("write", "wrote", "written"),
+];
+
+/// Every inflected form of a verb: base, -s, -ed, -ing, and irregular forms.
+pub fn verb_forms(base: &str) -> Vec<String> {
+    let mut forms = vec![base.to_string(), third_person(base), ing_form(base)];
+    match IRREGULAR.iter().find(|(b, _, _)| *b == base) {
+        Some((_, past, participle)) => {
+            forms.push((*past).to_string());
+            forms.push((*participle).to_string());
+            if base == "be" {
+                forms.extend(["is", "are", "were", "am"].map(String::from));
+            }
+        }
+        None => forms.push(past_form(base)),
+    }
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+/// Singular and plural of a noun.
+pub fn noun_forms(noun: &str) -> Vec<String> {
+    let plural = if noun.ends_with('s') || noun.ends_with("sh") || noun.ends_with("ch") || noun.ends_with('x')
+    {
+        format!("{noun}es")
+    } else if noun.ends_with('y') && !ends_with_vowel_y(noun) {
+        format!("{}ies", &noun[..noun.len() - 1])
+    } else {
+        format!("{noun}s")
+    };
+    vec![noun.to_string(), plural]
+}
+
+fn ends_with_vowel_y(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() >= 2 && matches!(bytes[bytes.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+fn third_person(base: &str) -> String {
+    noun_forms(base).pop().unwrap_or_else(|| base.to_string())
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Whether the final consonant doubles before -ed and -ing (stop → stopped).
+fn doubles_final(base: &str) -> bool {
+    let b = base.as_bytes();
+    let n = b.len();
+    // Only one-syllable verbs double reliably; "visit" gives "visited".
+    let vowel_groups = b.windows(2).filter(|w| !is_vowel(w[0]) && is_vowel(w[1])).count()
+        + usize::from(b.first().is_some_and(|c| is_vowel(*c)));
+    if n < 3 || vowel_groups != 1 || matches!(base, "commit" | "regret" | "admit" | "submit") {
+        return matches!(base, "commit" | "regret" | "admit" | "submit" | "control" | "patrol");
+    }
+    let (c1, v, c2) = (b[n - 3], b[n - 2], b[n - 1]);
+    !is_vowel(c1) && is_vowel(v) && !is_vowel(c2) && !matches!(c2, b'w' | b'x' | b'y')
+}
+
+fn past_form(base: &str) -> String {
+    if base.ends_with('e') {
+        format!("{base}d")
+    } else if base.ends_with('y') && !ends_with_vowel_y(base) {
+        format!("{}ied", &base[..base.len() - 1])
+    } else if doubles_final(base) {
+        format!("{base}{}ed", &base[base.len() - 1..])
+    } else {
+        format!("{base}ed")
+    }
+}
+
+fn ing_form(base: &str) -> String {
+    if let Some(stem) = base.strip_suffix("ie") {
+        format!("{stem}ying")
+    } else if base.ends_with('e') && !base.ends_with("ee") && base.len() > 2 {
+        format!("{}ing", &base[..base.len() - 1])
+    } else if doubles_final(base) {
+        format!("{base}{}ing", &base[base.len() - 1..])
+    } else {
+        format!("{base}ing")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections() {
+        assert!(verb_forms("meet").contains(&"met".to_string()));
+        assert!(verb_forms("urge").contains(&"urged".to_string()));
+        assert!(verb_forms("urge").contains(&"urging".to_string()));
+        assert!(verb_forms("stop").contains(&"stopped".to_string()));
+        assert!(verb_forms("deny").contains(&"denied".to_string()));
+        assert!(verb_forms("criticize").contains(&"criticizes".to_string()));
+        assert!(verb_forms("visit").contains(&"visited".to_string()));
+        assert_eq!(noun_forms("strike"), vec!["strike", "strikes"]);
+        assert_eq!(noun_forms("casualty"), vec!["casualty", "casualties"]);
+    }
+
+    #[test]
+    fn phrases_match_longest() {
+        let lexicon = Lexicon::parse("hold\tverb\tholds\t010\t0\t\nhold talks\tverb\tmeets\t043\t1\twith\n");
+        let words = ["held", "direct", "talks", "with"];
+        let m = lexicon.match_at(&words, 0).unwrap();
+        assert_eq!(lexicon.triggers[m.trigger].lemma, "hold talks");
+        assert_eq!(m.len, 3);
+    }
+}

@@ -1,0 +1,913 @@
+//! Finds the entities an article mentions and resolves each mention to one entity.
+//!
+//! Three sources of mentions, in order of trust: gazetteer forms (countries,
+//! their demonyms and seats of government, organisations, places), runs of
+//! capitalised words (names of people, organisations and places the gazetteer
+//! does not know), and pronouns. Within an article, a surname or short form
+//! resolves to the full name used elsewhere in it ("Rubio" → "Marco Rubio"),
+//! and "he" or "she" to the latest person named before it. Capital cities
+//! stand for their country ("Washington said") unless they are where something
+//! happens ("arrived in Washington"). Roles are left to `roles.rs`.
+
+use std::collections::HashMap;
+
+use super::gazetteer::{FormKind, GazEntry, Gazetteer, slug};
+use super::{Entity, EntityClass};
+use crate::nlp::segment::{self, Sentence, Token};
+
+/// One article, tokenized, with the words every later stage reads.
+pub struct Text<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    /// Each token's text.
+    pub words: Vec<&'a str>,
+    /// Each token's text in lowercase.
+    pub lower: Vec<String>,
+    /// The sentence index of each token.
+    pub sentence_of: Vec<usize>,
+}
+
+impl<'a> Text<'a> {
+    /// Tokenizes and splits `text`.
+    pub fn new(text: &'a str) -> Text<'a> {
+        let (tokens, sentences) = segment::segment(text);
+        let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        let lower = words.iter().map(|w| w.to_lowercase()).collect();
+        let mut sentence_of = vec![0; tokens.len()];
+        for (idx, sentence) in sentences.iter().enumerate() {
+            for slot in &mut sentence_of[sentence.tokens.clone()] {
+                *slot = idx;
+            }
+        }
+        Text { text, tokens, sentences, words, lower, sentence_of }
+    }
+
+    /// The lowercase word at `i`, or "" past either end.
+    pub fn low(&self, i: usize) -> &str {
+        self.lower.get(i).map(String::as_str).unwrap_or("")
+    }
+
+    /// Whether token `i` starts with an uppercase letter.
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.words.get(i).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` is the first of its sentence.
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        self.sentences[self.sentence_of[i]].tokens.start == i
+    }
+}
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A name or alias ("Marco Rubio", "Rubio", "Russia").
+    Name,
+    /// A demonym standing for a country ("Russian", "Ukrainians").
+    Demonym,
+    /// A seat of government standing for a country ("the Kremlin", "Moscow").
+    Metonym,
+    /// A personal pronoun ("he", "she").
+    Pronoun,
+    /// A description standing for a person ("the Kremlin chief").
+    Description,
+}
+
+/// A span of tokens that names an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// First token (global index).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Index into [`Mentions::entities`].
+    pub entity: usize,
+    pub kind: MentionKind,
+    /// Set by role finding: the mention only qualifies a title ("U.S." in
+    /// "U.S. Secretary of State Marco Rubio") and is not an actor of its own.
+    pub modifier: bool,
+}
+
+/// All mentions of one article and the entities they resolve to.
+#[derive(Debug, Default)]
+pub struct Mentions {
+    pub entities: Vec<Entity>,
+    /// Sorted by start token.
+    pub mentions: Vec<Mention>,
+    by_id: HashMap<String, usize>,
+}
+
+impl Mentions {
+    /// The mention that covers token `i`, if any.
+    pub fn at(&self, i: usize) -> Option<usize> {
+        let pos = self.mentions.partition_point(|m| m.end <= i);
+        (pos < self.mentions.len() && self.mentions[pos].start <= i).then_some(pos)
+    }
+
+    /// The mention that ends just before token `i`.
+    pub fn ending_at(&self, i: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.end == i)
+    }
+
+    /// The class of the entity a mention names.
+    pub fn class(&self, mention: usize) -> EntityClass {
+        self.entities[self.mentions[mention].entity].class
+    }
+
+    fn entity_for(&mut self, entity: Entity) -> usize {
+        if let Some(&idx) = self.by_id.get(&entity.id) {
+            return idx;
+        }
+        let idx = self.entities.len();
+        self.by_id.insert(entity.id.clone(), idx);
+        self.entities.push(entity);
+        idx
+    }
+
+    fn add_alias(&mut self, entity: usize, alias: &str) {
+        let aliases = &mut self.entities[entity].aliases;
+        if !alias.is_empty() && !aliases.iter().any(|a| a == alias) {
+            aliases.push(alias.to_string());
+        }
+    }
+}
+
+/// Words that open a title before a name ("Foreign Minister", "Kremlin spokesman").
+pub const TITLE_WORDS: &[&str] = &[
+    "acting",
+    "adm.",
+    "admiral",
+    "adviser",
+    "advisor",
+    "affairs",
+    "agriculture",
+    "ambassador",
+    "archbishop",
+    "army",
+    "assistant",
+    "attorney",
+    "cabinet",
+    "capt.",
+    "captain",
+    "cardinal",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "col.",
+    "colonel",
+    "commander",
+    "commerce",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "counsel",
+    "crown",
+    "defence",
+    "defense",
+    "delegate",
+    "democratic",
+    "deputy",
+    "diplomat",
+    "director",
+    "dr.",
+    "economy",
+    "education",
+    "emir",
+    "emperor",
+    "energy",
+    "envoy",
+    "environment",
+    "executive",
+    "finance",
+    "first",
+    "foreign",
+    "former",
+    "gen.",
+    "general",
+    "governor",
+    "gov.",
+    "head",
+    "health",
+    "home",
+    "homeland",
+    "interior",
+    "intelligence",
+    "judge",
+    "justice",
+    "king",
+    "lady",
+    "lawmaker",
+    "leader",
+    "lieutenant",
+    "lt.",
+    "maj.",
+    "major",
+    "mayor",
+    "military",
+    "minister",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "national",
+    "navy",
+    "negotiator",
+    "official",
+    "opposition",
+    "pope",
+    "premier",
+    "president",
+    "prime",
+    "prince",
+    "princess",
+    "prosecutor",
+    "queen",
+    "rep.",
+    "representative",
+    "republican",
+    "sen.",
+    "senator",
+    "secretary",
+    "security",
+    "senior",
+    "sheikh",
+    "special",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "staff",
+    "state",
+    "sultan",
+    "supreme",
+    "top",
+    "trade",
+    "treasury",
+    "vice",
+    "war",
+];
+
+/// Title words that can head a title: at least one must be present.
+pub const TITLE_HEADS: &[&str] = &[
+    "adm.",
+    "admiral",
+    "adviser",
+    "advisor",
+    "ambassador",
+    "archbishop",
+    "capt.",
+    "captain",
+    "cardinal",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "col.",
+    "colonel",
+    "commander",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "counsel",
+    "delegate",
+    "diplomat",
+    "director",
+    "emir",
+    "emperor",
+    "envoy",
+    "gen.",
+    "general",
+    "governor",
+    "gov.",
+    "head",
+    "judge",
+    "king",
+    "lawmaker",
+    "leader",
+    "lt.",
+    "maj.",
+    "mayor",
+    "minister",
+    "negotiator",
+    "official",
+    "pope",
+    "premier",
+    "president",
+    "prince",
+    "princess",
+    "prosecutor",
+    "queen",
+    "rep.",
+    "representative",
+    "sen.",
+    "senator",
+    "secretary",
+    "sheikh",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "sultan",
+];
+
+/// Nouns after a country or group that make it an acting group ("Russian forces").
+pub const GROUP_NOUNS: &[&str] = &[
+    "administration",
+    "air",
+    "aircraft",
+    "airstrike",
+    "airstrikes",
+    "army",
+    "artillery",
+    "authorities",
+    "authority",
+    "cabinet",
+    "coalition",
+    "commanders",
+    "delegation",
+    "delegations",
+    "diplomats",
+    "drone",
+    "drones",
+    "envoys",
+    "fighter",
+    "fighters",
+    "forces",
+    "government",
+    "governments",
+    "gunmen",
+    "jets",
+    "leader",
+    "leaders",
+    "leadership",
+    "lawmakers",
+    "military",
+    "militants",
+    "militia",
+    "militias",
+    "minister",
+    "ministers",
+    "ministry",
+    "missile",
+    "missiles",
+    "navy",
+    "negotiators",
+    "officials",
+    "parliament",
+    "police",
+    "prosecutors",
+    "rebels",
+    "regime",
+    "representatives",
+    "rocket",
+    "rockets",
+    "security",
+    "shelling",
+    "side",
+    "soldiers",
+    "strike",
+    "strikes",
+    "team",
+    "troops",
+    "warplanes",
+    "warships",
+];
+
+/// Nouns after a demonym that make it a place description, not an actor ("the Ukrainian city").
+const PLACE_NOUNS: &[&str] = &[
+    "border",
+    "capital",
+    "cities",
+    "city",
+    "coast",
+    "district",
+    "frontier",
+    "port",
+    "province",
+    "region",
+    "soil",
+    "territory",
+    "town",
+    "village",
+    "villages",
+    "waters",
+];
+
+/// Words that signal an organisation inside a run of capitalised words.
+const ORG_WORDS: &[&str] = &[
+    "agency",
+    "alliance",
+    "army",
+    "assembly",
+    "association",
+    "authority",
+    "bank",
+    "bureau",
+    "cabinet",
+    "command",
+    "commission",
+    "committee",
+    "company",
+    "congress",
+    "corp",
+    "corp.",
+    "corporation",
+    "council",
+    "court",
+    "department",
+    "directorate",
+    "federation",
+    "forces",
+    "foundation",
+    "front",
+    "fund",
+    "group",
+    "guard",
+    "inc",
+    "inc.",
+    "institute",
+    "league",
+    "ltd",
+    "ministry",
+    "movement",
+    "network",
+    "office",
+    "organisation",
+    "organization",
+    "parliament",
+    "party",
+    "police",
+    "senate",
+    "service",
+    "services",
+    "tribunal",
+    "union",
+    "university",
+];
+
+/// Capitalised words that are not names on their own.
+const NOT_NAMES: &[&str] = &[
+    "a",
+    "about",
+    "according",
+    "after",
+    "again",
+    "all",
+    "also",
+    "although",
+    "an",
+    "and",
+    "another",
+    "any",
+    "april",
+    "as",
+    "at",
+    "august",
+    "because",
+    "before",
+    "both",
+    "but",
+    "by",
+    "december",
+    "despite",
+    "during",
+    "each",
+    "early",
+    "earlier",
+    "even",
+    "every",
+    "february",
+    "for",
+    "four",
+    "friday",
+    "from",
+    "he",
+    "her",
+    "here",
+    "his",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "january",
+    "july",
+    "june",
+    "last",
+    "late",
+    "later",
+    "meanwhile",
+    "march",
+    "monday",
+    "more",
+    "most",
+    "mr",
+    "my",
+    "new",
+    "next",
+    "no",
+    "not",
+    "november",
+    "now",
+    "october",
+    "of",
+    "on",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "over",
+    "saturday",
+    "september",
+    "several",
+    "she",
+    "since",
+    "so",
+    "some",
+    "still",
+    "sunday",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "three",
+    "thursday",
+    "to",
+    "today",
+    "tuesday",
+    "two",
+    "under",
+    "unfortunately",
+    "until",
+    "we",
+    "wednesday",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "with",
+    "yet",
+    "you",
+];
+
+/// Lowercase words that may sit inside a name ("Bashar al-Assad", "Ursula von der Leyen").
+const NAME_PARTICLES: &[&str] =
+    &["al", "bin", "da", "de", "del", "der", "di", "dos", "du", "el", "ibn", "la", "le", "van", "von"];
+
+/// Words before a place name that say it is where something happens.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "across", "at", "from", "in", "inside", "into", "near", "outside", "to", "toward", "towards", "through",
+    "via", "visit", "visited", "visiting", "visits",
+];
+
+fn contains(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}
+
+/// Whether a lowercase word can be part of a title.
+pub fn is_title_word(word: &str) -> bool {
+    contains(TITLE_WORDS, word)
+}
+
+/// Whether a lowercase word can head a title.
+pub fn is_title_head(word: &str) -> bool {
+    contains(TITLE_HEADS, word)
+}
+
+/// Whether a lowercase noun makes the word before it an acting group.
+pub fn is_group_noun(word: &str) -> bool {
+    contains(GROUP_NOUNS, word)
+}
+
+/// Whether a lowercase noun makes the word before it a place description.
+pub fn is_place_noun(word: &str) -> bool {
+    contains(PLACE_NOUNS, word)
+}
+
+/// Finds and resolves every mention in `text`.
+pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
+    let mut out = Mentions::default();
+    let mut singles: Vec<(usize, usize)> = Vec::new();
+    let mut pronouns: Vec<usize> = Vec::new();
+    for sentence in &text.sentences {
+        let mut i = sentence.tokens.start;
+        while i < sentence.tokens.end {
+            let end = sentence.tokens.end;
+            if matches!(text.low(i), "he" | "she" | "him" | "his") {
+                pronouns.push(i);
+                i += 1;
+                continue;
+            }
+            if let Some(next) = gazetteer_mention(text, gazetteer, i, end, &mut out) {
+                i = next;
+                continue;
+            }
+            if text.is_capitalised(i) {
+                i = name_mention(text, i, end, &mut out, &mut singles);
+                continue;
+            }
+            i += 1;
+        }
+    }
+    resolve_singles(text, &singles, &mut out);
+    resolve_pronouns(text, &pronouns, &mut out);
+    out.mentions.sort_by_key(|m| (m.start, m.end));
+    add_short_forms(&mut out);
+    out
+}
+
+/// Tries a gazetteer form at token `i`; returns the token after it when one matched.
+fn gazetteer_mention(
+    text: &Text<'_>,
+    gazetteer: &Gazetteer,
+    i: usize,
+    end: usize,
+    out: &mut Mentions,
+) -> Option<usize> {
+    let found = gazetteer.match_at(&text.words[..end], i)?;
+    let stop = i + found.len;
+    // A country or place name glued to an unknown capitalised word is part of a
+    // person's name ("Jordan Bardella"), unless the word is a title ("Ukraine President").
+    let glued = stop < end
+        && text.is_capitalised(stop)
+        && !is_title_word(text.low(stop))
+        && gazetteer.match_at(&text.words[..end], stop).is_none()
+        && found.len == 1
+        && !text.words[stop].chars().all(|c| c.is_uppercase() || c == '.');
+    let (entry_idx, kind) = choose_entry(text, gazetteer, i, stop, &found.hits)?;
+    let entry = &gazetteer.entries[entry_idx];
+    if glued && entry.class != EntityClass::Org && kind == FormKind::Name {
+        return None;
+    }
+    if entry.ambiguous && (text.starts_sentence(i) || glued) {
+        return None;
+    }
+    // All-caps words at the very start are datelines ("PARIS"); they are places, handled here.
+    let entity = out.entity_for(entity_from_gazetteer(entry));
+    let surface = text.text[text.tokens[i].start..text.tokens[stop - 1].end].to_string();
+    out.add_alias(entity, &surface);
+    let kind = match kind {
+        FormKind::Name => MentionKind::Name,
+        FormKind::Demonym => MentionKind::Demonym,
+        FormKind::Metonym => MentionKind::Metonym,
+    };
+    out.mentions.push(Mention { start: i, end: stop, entity, kind, modifier: false });
+    Some(stop)
+}
+
+/// Picks between entries sharing a form: a capital is the place where things happen
+/// after "in", "to", "at"; otherwise it stands for its country.
+fn choose_entry(
+    text: &Text<'_>,
+    gazetteer: &Gazetteer,
+    i: usize,
+    stop: usize,
+    hits: &[(usize, FormKind)],
+) -> Option<(usize, FormKind)> {
+    if hits.len() == 1 {
+        let (idx, kind) = hits[0];
+        if kind == FormKind::Metonym && is_place_context(text, i, stop) {
+            // "arrived in Moscow": the capital as a place, if the gazetteer knows it.
+            let label = &text.text[text.tokens[i].start..text.tokens[stop - 1].end];
+            if let Some(place) = gazetteer
+                .lookup(label)
+                .and_then(|hits| hits.iter().find(|(p, _)| gazetteer.entries[*p].class == EntityClass::Place))
+            {
+                return Some(*place);
+            }
+        }
+        return Some((idx, kind));
+    }
+    let place = hits.iter().find(|(idx, _)| gazetteer.entries[*idx].class == EntityClass::Place);
+    let country = hits.iter().find(|(idx, _)| gazetteer.entries[*idx].class != EntityClass::Place);
+    match (place, country) {
+        (Some(place), Some(country)) => {
+            if country.1 == FormKind::Metonym {
+                Some(if is_place_context(text, i, stop) { *place } else { *country })
+            } else {
+                Some(*country)
+            }
+        }
+        _ => hits.first().copied(),
+    }
+}
+
+/// Whether the words around a name make it a location: "in Paris", "to Washington", "Paris,".
+fn is_place_context(text: &Text<'_>, i: usize, _stop: usize) -> bool {
+    // "the Paris talks": a city after an article is the place, not its government.
+    if i > 0 && matches!(text.low(i - 1), "the" | "a" | "an") {
+        return true;
+    }
+    let mut j = i;
+    while j > 0 && matches!(text.low(j - 1), "the" | "a") {
+        j -= 1;
+    }
+    j > 0 && PLACE_PREPOSITIONS.contains(&text.low(j - 1))
+}
+
+fn entity_from_gazetteer(entry: &GazEntry) -> Entity {
+    Entity {
+        id: entry.id.clone(),
+        class: entry.class,
+        label: entry.label.clone(),
+        aliases: vec![entry.label.clone()],
+        wikidata: entry.wikidata.clone(),
+        cameo: entry.cameo.clone(),
+        country: entry.country.clone(),
+        lat: entry.lat,
+        lon: entry.lon,
+    }
+}
+
+/// Reads a run of capitalised words starting at `i` as a name; returns the token after it.
+fn name_mention(
+    text: &Text<'_>,
+    i: usize,
+    end: usize,
+    out: &mut Mentions,
+    singles: &mut Vec<(usize, usize)>,
+) -> usize {
+    let mut stop = i;
+    while stop < end {
+        let word = text.words[stop];
+        let capitalised = text.is_capitalised(stop) && word.chars().any(char::is_alphabetic);
+        let particle =
+            NAME_PARTICLES.contains(&word) && stop > i && stop + 1 < end && text.is_capitalised(stop + 1);
+        let joins_org = word == "of"
+            && stop > i
+            && stop + 1 < end
+            && text.is_capitalised(stop + 1)
+            && (i..stop).any(|k| contains(ORG_WORDS, text.low(k)));
+        if capitalised || particle || joins_org {
+            stop += 1;
+        } else {
+            break;
+        }
+    }
+    let run_end = stop.max(i + 1);
+    // Leading titles and sentence-opening words are not part of the name.
+    let mut first = i;
+    while first < stop {
+        let low = text.low(first);
+        if is_title_word(low) || contains(NOT_NAMES, low) || low.ends_with('.') && low.len() <= 3 {
+            first += 1;
+        } else {
+            break;
+        }
+    }
+    // Trailing title words ("Macron's office") never end a name; trim them.
+    while stop > first && contains(NOT_NAMES, text.low(stop - 1)) {
+        stop -= 1;
+    }
+    if first >= stop {
+        return run_end;
+    }
+    // Titles or sentence openers came first ("Top Ukrainian officials", "President
+    // Volodymyr Zelensky"): read again from the first name word, so that the
+    // gazetteer gets its chance at it.
+    if first > i {
+        return first;
+    }
+    let n_words = stop - first;
+    let label = text.text[text.tokens[first].start..text.tokens[stop - 1].end].to_string();
+    let has_org_word = (first..stop).any(|k| contains(ORG_WORDS, text.low(k)));
+    let all_caps = label.len() >= 2 && label.chars().all(|c| c.is_uppercase() || c == '.' || c == '-');
+    let acronym = n_words == 1 && all_caps && !text.starts_sentence(first);
+    let class = if has_org_word || acronym {
+        Some(EntityClass::Org)
+    } else if (place_cue_before(text, first) || coordinated_with_place(text, first, out))
+        && !title_before(text, first)
+    {
+        Some(EntityClass::Place)
+    } else if n_words >= 2 {
+        Some(EntityClass::Person)
+    } else {
+        None
+    };
+    match class {
+        Some(class) => {
+            let entity = out.entity_for(new_entity(&label, class));
+            out.add_alias(entity, &label);
+            out.mentions.push(Mention {
+                start: first,
+                end: stop,
+                entity,
+                kind: MentionKind::Name,
+                modifier: false,
+            });
+        }
+        None => singles.push((first, stop)),
+    }
+    run_end
+}
+
+fn new_entity(label: &str, class: EntityClass) -> Entity {
+    Entity {
+        id: format!("ent:{}", slug(label)),
+        class,
+        label: label.to_string(),
+        aliases: vec![label.to_string()],
+        wikidata: None,
+        cameo: None,
+        country: None,
+        lat: None,
+        lon: None,
+    }
+}
+
+/// "the city of X", "the town of X", "in X" (for unknown names) before token `i`.
+fn place_cue_before(text: &Text<'_>, i: usize) -> bool {
+    if i >= 2 && text.low(i - 1) == "of" && is_place_noun(text.low(i - 2)) {
+        return true;
+    }
+    i >= 1 && matches!(text.low(i - 1), "in" | "near" | "outside")
+}
+
+/// "Sumy and Kryvyi Rig": an unknown name listed right after a known place is a place.
+fn coordinated_with_place(text: &Text<'_>, i: usize, out: &Mentions) -> bool {
+    if i < 2 || !matches!(text.low(i - 1), "and" | "," | "or") {
+        return false;
+    }
+    out.mentions
+        .iter()
+        .rev()
+        .find(|m| m.end == i - 1)
+        .is_some_and(|m| out.entities[m.entity].class == EntityClass::Place)
+}
+
+/// Whether a title ends just before token `i` ("President X", "Gen. X").
+fn title_before(text: &Text<'_>, i: usize) -> bool {
+    i > 0 && is_title_word(text.low(i - 1))
+}
+
+/// Resolves single capitalised words: a surname or given name of a person named in
+/// full elsewhere in the article, else a person when a title precedes it.
+fn resolve_singles(text: &Text<'_>, singles: &[(usize, usize)], out: &mut Mentions) {
+    for &(start, stop) in singles {
+        let word = text.words[start];
+        let person = out
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.class == EntityClass::Person && e.label.contains(' '))
+            .filter(|(_, e)| e.label.split(' ').next_back() == Some(word))
+            .map(|(idx, _)| idx)
+            .next_back();
+        let entity = match person {
+            Some(idx) => idx,
+            None if title_before(text, start) => out.entity_for(new_entity(word, EntityClass::Person)),
+            None => continue,
+        };
+        out.add_alias(entity, word);
+        out.mentions.push(Mention { start, end: stop, entity, kind: MentionKind::Name, modifier: false });
+    }
+}
+
+/// Resolves "he" and "she" to the latest person named in the same or the previous sentence.
+fn resolve_pronouns(text: &Text<'_>, pronouns: &[usize], out: &mut Mentions) {
+    out.mentions.sort_by_key(|m| (m.start, m.end));
+    let mut added = Vec::new();
+    for &i in pronouns {
+        let sentence = text.sentence_of[i];
+        let antecedent = out
+            .mentions
+            .iter()
+            .filter(|m| m.end <= i && m.kind == MentionKind::Name)
+            .filter(|m| out.entities[m.entity].class == EntityClass::Person)
+            .rfind(|m| sentence - text.sentence_of[m.start] <= 1);
+        if let Some(m) = antecedent {
+            added.push(Mention {
+                start: i,
+                end: i + 1,
+                entity: m.entity,
+                kind: MentionKind::Pronoun,
+                modifier: false,
+            });
+        }
+    }
+    out.mentions.extend(added);
+}
+
+/// Adds a person's surname as an alias, since readers use it.
+fn add_short_forms(out: &mut Mentions) {
+    for entity in &mut out.entities {
+        if entity.class == EntityClass::Person {
+            if let Some(surname) = entity.label.split(' ').next_back() {
+                if surname != entity.label && !entity.aliases.iter().any(|a| a == surname) {
+                    entity.aliases.push(surname.to_string());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Finds people's positions: "U.S. Secretary of State Marco Rubio", "Keith Kellogg, Trump's special envoy to Ukraine".
+//!
+//! A title is a run of title words ending in a head word (minister, envoy,
+//! spokesman...). Its organisation is the country, demonym, seat of
+//! government or organisation just before it, or a possessive ("France's",
+//! "Trump's", taking the person's own country). Three shapes are read: title
+//! before the name, the name followed by a title in commas, and a title
+//! followed by the name in commas. Mentions used to qualify a title are marked
+//! as modifiers, and appositions are returned so that event finding skips them.
+
+use std::ops::Range;
+
+use super::mentions::{MentionKind, Mentions, Text, is_title_head, is_title_word};
+use super::{EntityClass, Role};
+
+/// Roles found in an article, and the token spans of appositions that describe a person.
+#[derive(Debug, Default)]
+pub struct RoleFinding {
+    pub roles: Vec<Role>,
+    pub appositions: Vec<Range<usize>>,
+}
+
+/// Finds roles around every person mention, marking qualifying mentions as modifiers.
+pub fn find_roles(text: &Text<'_>, mentions: &mut Mentions) -> RoleFinding {
+    let mut found = RoleFinding::default();
+    let persons: Vec<usize> = (0..mentions.mentions.len())
+        .filter(|&m| {
+            mentions.mentions[m].kind == MentionKind::Name && mentions.class(m) == EntityClass::Person
+        })
+        .collect();
+    // Titles before names come first, so that "Trump's special envoy" can use
+    // the country of "U.S. President Donald Trump" named later in the article.
+    for &m in &persons {
+        title_before_name(text, mentions, m, &mut found);
+    }
+    assign_countries(mentions, &found.roles);
+    for &m in &persons {
+        title_after_name(text, mentions, m, &mut found);
+    }
+    assign_countries(mentions, &found.roles);
+    found
+}
+
+/// A person's country is the country of their first role.
+fn assign_countries(mentions: &mut Mentions, roles: &[Role]) {
+    for role in roles {
+        let Some(person) = mentions.entities.iter().position(|e| e.id == role.person) else { continue };
+        let org_country = mentions.entities.iter().find(|e| e.id == role.org).and_then(|e| e.country.clone());
+        if mentions.entities[person].country.is_none() {
+            mentions.entities[person].country = org_country;
+        }
+    }
+}
+
+/// Title heads that name a country's leader ("the Kremlin chief", "the French president").
+const LEADER_WORDS: &[&str] =
+    &["chancellor", "chief", "emir", "king", "leader", "premier", "president", "prime"];
+
+/// Resolves descriptions such as "the Kremlin chief" or "the French president" to the
+/// person the article names as that country's leader; the country becomes a modifier.
+pub fn resolve_descriptions(text: &Text<'_>, mentions: &mut Mentions, roles: &[Role]) {
+    for m in 0..mentions.mentions.len() {
+        let mention = mentions.mentions[m].clone();
+        let country = &mentions.entities[mention.entity];
+        if country.class != EntityClass::Country || mention.kind == MentionKind::Pronoun {
+            continue;
+        }
+        let mut end = mention.end;
+        if matches!(text.low(end), "'s" | "’s") {
+            end += 1;
+        }
+        let title_start = end;
+        while is_title_word(text.low(end)) {
+            end += 1;
+        }
+        let title: Vec<&str> = (title_start..end).map(|k| text.low(k)).collect();
+        if !title.iter().any(|w| LEADER_WORDS.contains(w)) {
+            continue;
+        }
+        // "Russian President Vladimir Putin" names the person itself: not a description.
+        if mentions.at(end).is_some()
+            || text.is_capitalised(end) && !text.low(end).ends_with('.') && text.words[end].len() > 1
+        {
+            continue;
+        }
+        let leader = roles.iter().find(|r| {
+            r.org == country.id && {
+                let t = r.title.to_lowercase();
+                LEADER_WORDS.iter().any(|w| t.split(' ').any(|x| x == *w))
+            }
+        });
+        let Some(leader) = leader else { continue };
+        let Some(person) = mentions.entities.iter().position(|e| e.id == leader.person) else { continue };
+        let surface = text.text[text.tokens[mention.start].start..text.tokens[end - 1].end].to_string();
+        let entity = &mut mentions.entities[person];
+        if !entity.aliases.contains(&surface) {
+            entity.aliases.push(surface);
+        }
+        let target = &mut mentions.mentions[m];
+        target.entity = person;
+        target.end = end;
+        target.kind = MentionKind::Description;
+    }
+}
+
+/// "French President Emmanuel Macron", "France's Foreign Minister, Jean-Noel Barrot".
+fn title_before_name(text: &Text<'_>, mentions: &mut Mentions, m: usize, found: &mut RoleFinding) {
+    let start = mentions.mentions[m].start;
+    let sentence_start = text.sentences[text.sentence_of[start]].tokens.start;
+    // Skip a comma between title and name ("Defence Minister, Sebastien Lecornu").
+    let mut end = start;
+    if end > sentence_start && text.words[end - 1] == "," {
+        end -= 1;
+    }
+    let mut first = end;
+    while first > sentence_start
+        && (is_title_word(text.low(first - 1)) || is_inner_of(text, first - 1, sentence_start))
+    {
+        first -= 1;
+    }
+    if first == end || !(first..end).any(|k| is_title_head(text.low(k))) {
+        return;
+    }
+    let Some(org) = org_before(text, mentions, first) else { return };
+    let title = clean_title(&text.text[text.tokens[first].start..text.tokens[end - 1].end]);
+    push_role(mentions, m, org, title, found);
+}
+
+/// "Keith Kellogg, U.S. President Donald Trump's special envoy to Ukraine," and
+/// "Guenter Sautter, the ministry's political director".
+fn title_after_name(text: &Text<'_>, mentions: &mut Mentions, m: usize, found: &mut RoleFinding) {
+    let stop = mentions.mentions[m].end;
+    let sentence_end = text.sentences[text.sentence_of[stop.saturating_sub(1)]].tokens.end;
+    if stop >= sentence_end || text.words[stop] != "," {
+        return;
+    }
+    // The apposition runs to the next comma or the end of the sentence.
+    let close = (stop + 1..sentence_end)
+        .find(|&k| text.words[k] == "," || text.words[k] == ".")
+        .unwrap_or(sentence_end);
+    if close - stop > 16 {
+        return;
+    }
+    // Find the title: the last run of title words with a head in the apposition.
+    let Some(head) = (stop + 1..close).rev().find(|&k| is_title_head(text.low(k))) else { return };
+    let mut first = head;
+    while first > stop + 1 && (is_title_word(text.low(first - 1)) || is_inner_of(text, first - 1, stop + 1)) {
+        first -= 1;
+    }
+    // A person named after the head means the title is theirs, not ours.
+    if mentions.at(head + 1).is_some_and(|n| mentions.class(n) == EntityClass::Person) {
+        return;
+    }
+    let mut last = head + 1;
+    // "special envoy to Ukraine": keep a short "to X" / "for X" complement in the title.
+    if last + 1 < close && matches!(text.low(last), "to" | "for" | "of" | "on") {
+        last = close;
+    }
+    let org = org_before(text, mentions, first);
+    let title = clean_title(&text.text[text.tokens[first].start..text.tokens[last - 1].end]);
+    if let Some(org) = org {
+        push_role(mentions, m, org, title, found);
+    }
+    found.appositions.push(stop..close + 1);
+}
+
+/// "of" inside a title ("Secretary of State", "chief of staff").
+fn is_inner_of(text: &Text<'_>, k: usize, lower_bound: usize) -> bool {
+    text.low(k) == "of" && k > lower_bound && is_title_word(text.low(k - 1)) && is_title_word(text.low(k + 1))
+}
+
+/// The country or organisation a title ending before `first` belongs to: a mention
+/// right before it, or a possessive ("France's", "Zelensky's"), after an optional "the".
+fn org_before(text: &Text<'_>, mentions: &mut Mentions, first: usize) -> Option<usize> {
+    let mut k = first;
+    let possessive = k > 0 && matches!(text.words[k - 1], "'s" | "’s" | "'");
+    if possessive {
+        k -= 1;
+    }
+    let m = mentions.ending_at(k)?;
+    mentions.mentions[m].modifier = true;
+    let entity = mentions.mentions[m].entity;
+    match mentions.entities[entity].class {
+        EntityClass::Country | EntityClass::Org => Some(entity),
+        EntityClass::Person if possessive => {
+            let country = mentions.entities[entity].country.clone()?;
+            mentions
+                .entities
+                .iter()
+                .position(|e| e.class == EntityClass::Country && e.country.as_deref() == Some(&country))
+        }
+        _ => None,
+    }
+}
+
+fn push_role(mentions: &Mentions, m: usize, org: usize, title: String, found: &mut RoleFinding) {
+    let person = &mentions.entities[mentions.mentions[m].entity];
+    let org = &mentions.entities[org];
+    if person.id == org.id {
+        return;
+    }
+    let role = Role { person: person.id.clone(), org: org.id.clone(), title };
+    if !found.roles.iter().any(|r| r.person == role.person && r.org == role.org) {
+        found.roles.push(role);
+    }
+}
+
+/// Drops a leading article and honorifics from a title.
+fn clean_title(raw: &str) -> String {
+    let mut title = raw.trim();
+    for prefix in ["the ", "The ", "a ", "A ", "Mr. ", "Mrs. ", "Ms. ", "Dr. "] {
+        if let Some(rest) = title.strip_prefix(prefix) {
+            title = rest;
+        }
+    }
+    title.trim_end_matches(',').trim().to_string()
+}

@@ -1,0 +1,134 @@
+//! The first extractor: gazetteers, capitalised names, titles, a trigger lexicon and clause patterns.
+//!
+//! [`RuleExtractor`] runs the stages of this folder in order on one article:
+//! mentions (`mentions.rs`), roles (`roles.rs`), events (`events.rs`) and
+//! dates (`time.rs`), then turns what it found into the [`Extraction`]
+//! records. It holds the gazetteer and lexicon, loaded once and shared by
+//! every thread.
+
+use std::sync::OnceLock;
+
+use super::events::{Found, find_events};
+use super::gazetteer::Gazetteer;
+use super::lexicon::Lexicon;
+use super::mentions::{Text, find_mentions};
+use super::roles::{find_roles, resolve_descriptions};
+use super::time::find_dates;
+use super::{Entity, Event, Extraction, Extractor, Modality, cameo};
+use crate::ingest::Document;
+
+/// The rule-based extractor. Cheap to clone a reference to; build it once.
+pub struct RuleExtractor {
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+}
+
+impl RuleExtractor {
+    /// An extractor with the gazetteers and lexicon built into the binary.
+    pub fn new() -> RuleExtractor {
+        RuleExtractor { gazetteer: Gazetteer::builtin(), lexicon: Lexicon::builtin() }
+    }
+
+    /// A shared instance, built on first use.
+    pub fn shared() -> &'static RuleExtractor {
+        static SHARED: OnceLock<RuleExtractor> = OnceLock::new();
+        SHARED.get_or_init(RuleExtractor::new)
+    }
+}
+
+impl Default for RuleExtractor {
+    fn default() -> Self {
+        RuleExtractor::new()
+    }
+}
+
+impl Extractor for RuleExtractor {
+    fn version(&self) -> &str {
+        concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+1")
+    }
+
+    fn extract(&self, doc: &Document) -> Extraction {
+        let text = Text::new(&doc.text);
+        let mut mentions = find_mentions(&text, &self.gazetteer);
+        let roles = find_roles(&text, &mut mentions);
+        resolve_descriptions(&text, &mut mentions, &roles.roles);
+        let found = find_events(&text, &mentions, &self.lexicon, &roles.appositions);
+        let mut events = Vec::new();
+        for event in &found {
+            events.extend(self.records(doc, &text, &mentions.entities, event));
+        }
+        dedup_events(&mut events);
+        Extraction { entities: mentions.entities, events, roles: roles.roles }
+    }
+}
+
+impl RuleExtractor {
+    /// One output event per (subject, object) pair of a found event.
+    fn records(&self, doc: &Document, text: &Text<'_>, entities: &[Entity], found: &Found) -> Vec<Event> {
+        let trigger = &self.lexicon.triggers[found.trigger];
+        let sentence = &text.sentences[found.sentence];
+        let sentence_text = &text.text[sentence.start..sentence.end];
+        let date = doc.date.and_then(|article_date| {
+            let planned = found.modality == Modality::Planned;
+            let trigger_offset = text.tokens[found.tokens.start].start - sentence.start;
+            find_dates(sentence_text, article_date, planned)
+                .into_iter()
+                .filter(|m| m.is_day())
+                .min_by_key(|m| m.start.abs_diff(trigger_offset))
+                .map(|m| m.date)
+        });
+        let code = cameo::lookup(&trigger.cameo);
+        let (start, end) = char_span(&doc.text, sentence.start, sentence.end);
+        let mut out = Vec::new();
+        for &s in &found.subjects {
+            for &o in &found.objects {
+                if s == o {
+                    continue;
+                }
+                out.push(Event {
+                    subject: entities[s].id.clone(),
+                    object: entities[o].id.clone(),
+                    predicate: trigger.lemma.clone(),
+                    relation: trigger.relation.clone(),
+                    cameo: trigger.cameo.clone(),
+                    plover: code.and_then(|c| c.plover.clone()),
+                    symmetric: trigger.symmetric,
+                    date,
+                    place: found.place.map(|p| entities[p].id.clone()),
+                    sentence: found.sentence,
+                    start,
+                    end,
+                    text: sentence_text.trim().to_string(),
+                    modality: found.modality,
+                    confidence: confidence(found, found.subjects.len() * found.objects.len()),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// The pattern's base confidence, lowered for hedged events and for wide coordinations.
+fn confidence(found: &Found, n_pairs: usize) -> f32 {
+    let mut value = found.pattern.confidence();
+    if found.modality != Modality::Asserted {
+        value -= 0.1;
+    }
+    if n_pairs > 4 {
+        value -= 0.05;
+    }
+    value.clamp(0.05, 0.99)
+}
+
+/// Byte offsets to character offsets, so that spans index the body as Python strings do.
+fn char_span(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let start_chars = text[..start].chars().count();
+    let end_chars = start_chars + text[start..end].chars().count();
+    (start_chars, end_chars)
+}
+
+/// Keeps one event per (subject, object, code, sentence).
+fn dedup_events(events: &mut Vec<Event>) {
+    let mut seen = std::collections::HashSet::new();
+    events.retain(|e| seen.insert((e.subject.clone(), e.object.clone(), e.cameo.clone(), e.sentence)));
+}

@@ -1,0 +1,220 @@
+//! Turns one article's extraction into RDF quads in the article's named graph.
+//!
+//! Each article gets the graph `<https://newskg.org/graph/article/ID>` holding
+//! its metadata, the entities it mentions (under IRIs shared by every article),
+//! one event node per event and, for events stated as happening or planned,
+//! the direct triple such as `ent:marco-rubio nkg:meets ent:emmanuel-macron`.
+//! Negated and hypothetical events keep their event node but get no direct
+//! triple. The store, not this module, decides how the quads are written.
+
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use sha2::{Digest, Sha256};
+
+use super::vocab::{base, nkg, std_vocab as v};
+use crate::extract::{Entity, EntityClass, Event, Extraction, Modality, Role};
+use crate::ingest::Document;
+
+/// The IRI of an entity id such as `ent:marco-rubio`.
+pub fn entity_iri(id: &str) -> NamedNode {
+    let local = id.strip_prefix("ent:").unwrap_or(id);
+    NamedNode::new_unchecked(format!("{}{}", base::ENTITY, iri_safe(local)))
+}
+
+/// The IRI of an article node.
+pub fn article_iri(doc_id: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}{}", base::ARTICLE, iri_safe(doc_id)))
+}
+
+/// The named graph that holds everything read from one article.
+pub fn article_graph(doc_id: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}{}", base::ARTICLE_GRAPH, iri_safe(doc_id)))
+}
+
+/// The IRI of a CAMEO event code.
+pub fn cameo_iri(code: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}{}", base::CAMEO, iri_safe(code)))
+}
+
+/// All quads for one article, in a fixed order.
+pub fn article_quads(doc: &Document, extraction: &Extraction, extractor: &str) -> Vec<Quad> {
+    let mut out = QuadWriter { graph: article_graph(&doc.id).into(), quads: Vec::new() };
+    let article = article_iri(&doc.id);
+    write_article(&mut out, doc, &article, extractor);
+    for entity in &extraction.entities {
+        write_entity(&mut out, entity, &article);
+    }
+    for event in &extraction.events {
+        write_event(&mut out, doc, event, &article);
+    }
+    for role in &extraction.roles {
+        write_role(&mut out, doc, role);
+    }
+    out.quads
+}
+
+struct QuadWriter {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl QuadWriter {
+    fn add(&mut self, subject: &NamedNode, predicate: &str, object: impl Into<Term>) {
+        let predicate = NamedNode::new_unchecked(predicate);
+        self.quads.push(Quad::new(subject.clone(), predicate, object, self.graph.clone()));
+    }
+
+    fn add_iri(&mut self, subject: &NamedNode, predicate: &str, object: &str) {
+        self.add(subject, predicate, NamedNode::new_unchecked(object));
+    }
+
+    fn add_str(&mut self, subject: &NamedNode, predicate: &str, value: &str) {
+        self.add(subject, predicate, Literal::new_simple_literal(value));
+    }
+
+    fn add_typed(&mut self, subject: &NamedNode, predicate: &str, value: String, datatype: &str) {
+        let datatype = NamedNode::new_unchecked(datatype);
+        self.add(subject, predicate, Literal::new_typed_literal(value, datatype));
+    }
+}
+
+fn write_article(out: &mut QuadWriter, doc: &Document, article: &NamedNode, extractor: &str) {
+    out.add_iri(article, v::RDF_TYPE, nkg::ARTICLE);
+    out.add_str(article, v::DCT_IDENTIFIER, &doc.id);
+    if let Some(title) = &doc.title {
+        out.add_str(article, v::DCT_TITLE, title);
+    }
+    if let Some(date) = doc.date {
+        out.add_typed(article, v::DCT_DATE, date.to_string(), v::XSD_DATE);
+    }
+    if let Some(url) = doc.url.as_deref().filter(|u| NamedNode::new(*u).is_ok()) {
+        out.add_iri(article, v::SCHEMA_URL, url);
+    }
+    if let Some(source) = &doc.source {
+        out.add_str(article, v::DCT_PUBLISHER, source);
+    }
+    out.add_str(article, nkg::SOURCE_FILE, &doc.path.display().to_string());
+    out.add_str(article, nkg::CONTENT_HASH, &doc.hash);
+    out.add_str(article, nkg::EXTRACTOR, extractor);
+}
+
+fn class_iri(class: EntityClass) -> &'static str {
+    match class {
+        EntityClass::Person => nkg::PERSON,
+        EntityClass::Country => nkg::COUNTRY,
+        EntityClass::Org => nkg::ORGANIZATION,
+        EntityClass::Place => nkg::PLACE,
+    }
+}
+
+fn write_entity(out: &mut QuadWriter, entity: &Entity, article: &NamedNode) {
+    let node = entity_iri(&entity.id);
+    out.add_iri(&node, v::RDF_TYPE, class_iri(entity.class));
+    out.add_iri(&node, v::RDF_TYPE, nkg::ACTOR);
+    out.add_str(&node, v::RDFS_LABEL, &entity.label);
+    for alias in entity.aliases.iter().filter(|a| **a != entity.label) {
+        out.add_str(&node, v::SKOS_ALT_LABEL, alias);
+    }
+    if let Some(qid) = &entity.wikidata {
+        out.add_iri(&node, v::OWL_SAME_AS, &format!("{}{}", base::WIKIDATA, iri_safe(qid)));
+    }
+    if let Some(code) = &entity.cameo {
+        out.add_str(&node, nkg::CAMEO_ACTOR_CODE, code);
+    }
+    if let Some(country) = &entity.country {
+        out.add_str(&node, nkg::COUNTRY_CODE, country);
+    }
+    if let (Some(lat), Some(lon)) = (entity.lat, entity.lon) {
+        out.add_typed(&node, v::SCHEMA_LATITUDE, format!("{lat}"), v::XSD_DECIMAL);
+        out.add_typed(&node, v::SCHEMA_LONGITUDE, format!("{lon}"), v::XSD_DECIMAL);
+    }
+    out.add(&node, nkg::MENTIONED_IN, article.clone());
+}
+
+/// A stable event IRI: the same article, sentence, span and arguments give the same node.
+fn event_iri(doc: &Document, event: &Event) -> NamedNode {
+    let mut hasher = Sha256::new();
+    let key = format!(
+        "{}\0{}\0{}\0{}\0{}\0{}\0{}",
+        doc.id, event.sentence, event.start, event.subject, event.relation, event.object, event.cameo
+    );
+    hasher.update(key.as_bytes());
+    let hex: String = hasher.finalize().iter().take(10).map(|b| format!("{b:02x}")).collect();
+    NamedNode::new_unchecked(format!("{}{}", base::EVENT, hex))
+}
+
+fn write_event(out: &mut QuadWriter, doc: &Document, event: &Event, article: &NamedNode) {
+    let node = event_iri(doc, event);
+    let subject = entity_iri(&event.subject);
+    let object = entity_iri(&event.object);
+    let relation = nkg::relation(&event.relation);
+    out.add_iri(&node, v::RDF_TYPE, nkg::EVENT);
+    out.add_iri(&node, v::RDF_TYPE, v::SEM_EVENT);
+    out.add(&node, nkg::ACTOR_PROP, subject.clone());
+    out.add(&node, nkg::TARGET, object.clone());
+    out.add(&node, nkg::EVENT_TYPE, cameo_iri(&event.cameo));
+    if let Some(plover) = &event.plover {
+        out.add_iri(&node, nkg::PLOVER_TYPE, &format!("{}{}", base::PLOVER, iri_safe(plover)));
+    }
+    out.add_iri(&node, nkg::PREDICATE, &relation);
+    out.add_str(&node, nkg::TRIGGER, &event.predicate);
+    if let Some(date) = event.date {
+        out.add_typed(&node, nkg::EVENT_DATE, date.to_string(), v::XSD_DATE);
+    }
+    if let Some(place) = &event.place {
+        out.add(&node, nkg::PLACE_PROP, entity_iri(place));
+    }
+    out.add(&node, nkg::SOURCE_ARTICLE, article.clone());
+    out.add(&node, v::PROV_WAS_DERIVED_FROM, article.clone());
+    out.add_typed(&node, nkg::SENTENCE_INDEX, event.sentence.to_string(), v::XSD_INTEGER);
+    out.add_typed(&node, nkg::CHAR_START, event.start.to_string(), v::XSD_INTEGER);
+    out.add_typed(&node, nkg::CHAR_END, event.end.to_string(), v::XSD_INTEGER);
+    out.add_str(&node, nkg::EVIDENCE, &event.text);
+    out.add_typed(&node, nkg::CONFIDENCE, format!("{:.3}", event.confidence), v::XSD_DECIMAL);
+    out.add_str(&node, nkg::MODALITY, event.modality.as_str());
+    out.add_typed(&node, nkg::SYMMETRIC, event.symmetric.to_string(), v::XSD_BOOLEAN);
+    if matches!(event.modality, Modality::Asserted | Modality::Planned) {
+        out.add(&subject, &relation, object);
+    }
+}
+
+fn write_role(out: &mut QuadWriter, doc: &Document, role: &Role) {
+    let mut hasher = Sha256::new();
+    hasher.update(format!("{}\0{}\0{}\0{}", doc.id, role.person, role.org, role.title).as_bytes());
+    let hex: String = hasher.finalize().iter().take(10).map(|b| format!("{b:02x}")).collect();
+    let node = NamedNode::new_unchecked(format!("{}{}", base::ROLE, hex));
+    out.add_iri(&node, v::RDF_TYPE, v::ORG_MEMBERSHIP);
+    out.add_iri(&node, v::RDF_TYPE, nkg::ROLE);
+    out.add(&node, v::ORG_MEMBER, entity_iri(&role.person));
+    out.add(&node, v::ORG_ORGANIZATION, entity_iri(&role.org));
+    out.add_str(&node, v::ORG_ROLE, &role.title);
+    out.add(&node, v::PROV_WAS_DERIVED_FROM, article_iri(&doc.id));
+}
+
+/// Keeps characters that are safe in an IRI path segment and percent-encodes the rest.
+pub fn iri_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if ch.is_alphanumeric() || matches!(ch, '-' | '_' | '.' | '~') {
+            out.push(ch);
+        } else {
+            let mut buf = [0u8; 4];
+            for byte in ch.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iris_are_valid() {
+        for id in ["ent:marco-rubio", "ent:säo paulo", "ent:a/b?c#d", "ent:"] {
+            assert!(NamedNode::new(entity_iri(id).as_str()).is_ok(), "{id}");
+        }
+        assert!(NamedNode::new(article_graph("000_59f3 cc").as_str()).is_ok());
+    }
+}

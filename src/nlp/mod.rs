@@ -1,0 +1,14 @@
+//! Linguistic processing shared by every extractor: segmentation, tagging, lemmas and parsing.
+//!
+//! `segment` splits news English into sentences and tokens with byte offsets.
+//! `tag`, `lemma` and `parse` are small models trained on Universal
+//! Dependencies and bundled by `pipeline`; `conllu` reads and writes the
+//! treebank format. Everything here works on spans of the original text and
+//! never touches the store.
+
+pub mod conllu;
+pub mod lemma;
+pub mod parse;
+pub mod pipeline;
+pub mod segment;
+pub mod tag;

@@ -1,0 +1,796 @@
+//! Part-of-speech tagging with a greedy averaged perceptron.
+//!
+//! The tagger predicts a joint (UPOS, XPOS) class left to right, using word,
+//! affix, shape and context features plus the two previous predicted tags.
+//! This file also holds the averaged perceptron and the feature hashing that
+//! the dependency parser shares.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::conllu::ConlluSentence;
+
+// ---------------------------------------------------------------------------
+// Feature hashing.
+// ---------------------------------------------------------------------------
+
+/// A hasher for keys that are already well-mixed 64-bit feature hashes.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is expected; fold other input in for safety.
+        for &byte in bytes {
+            self.0 = mix(self.0, u64::from(byte));
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+/// A hash map keyed by feature hashes.
+pub(crate) type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
+
+/// Combines a running hash with one more value (a MurmurHash3-style step).
+#[inline]
+pub(crate) fn mix(hash: u64, value: u64) -> u64 {
+    let combined = (hash ^ value).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    combined ^ (combined >> 29)
+}
+
+/// Finalises a hash so that its low and high bits are both well distributed.
+#[inline]
+fn finalize(mut hash: u64) -> u64 {
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    hash ^ (hash >> 33)
+}
+
+/// Hashes a feature made of a template number and up to a few values.
+#[inline]
+pub(crate) fn feature(template: u64, values: &[u64]) -> u64 {
+    let mut hash = mix(0x243F_6A88_85A3_08D3, template);
+    for &value in values {
+        hash = mix(hash, value);
+    }
+    finalize(hash)
+}
+
+/// Hashes a string (FNV-1a), used for word forms, affixes and lemmas.
+pub(crate) fn hash_str(text: &str) -> u64 {
+    let mut hash: u64 = 0xCBF2_9CE4_8422_2325;
+    for &byte in text.as_bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    hash
+}
+
+// ---------------------------------------------------------------------------
+// Averaged perceptron.
+// ---------------------------------------------------------------------------
+
+/// One trainable (feature, class) weight with its averaging bookkeeping.
+#[derive(Clone, Copy)]
+struct TrainEntry {
+    class: u16,
+    weight: f32,
+    total: f32,
+    stamp: u32,
+}
+
+/// A multiclass perceptron under training, with lazily averaged weights.
+pub(crate) struct PerceptronTrainer {
+    n_classes: usize,
+    rows: FeatureMap<Vec<TrainEntry>>,
+    step: u32,
+}
+
+impl PerceptronTrainer {
+    /// Creates an empty model over `n_classes` classes.
+    pub(crate) fn new(n_classes: usize) -> Self {
+        PerceptronTrainer { n_classes, rows: FeatureMap::default(), step: 1 }
+    }
+
+    /// Adds the current (non-averaged) weights of `features` into `scores`.
+    pub(crate) fn score(&self, features: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|score| *score = 0.0);
+        for key in features {
+            if let Some(row) = self.rows.get(key) {
+                for entry in row {
+                    scores[usize::from(entry.class)] += entry.weight;
+                }
+            }
+        }
+    }
+
+    /// Moves weight from the `wrong` class towards the `right` class.
+    pub(crate) fn update(&mut self, features: &[u64], right: usize, wrong: usize) {
+        for &key in features {
+            let row = self.rows.entry(key).or_default();
+            adjust(row, right, 1.0, self.step);
+            adjust(row, wrong, -1.0, self.step);
+        }
+    }
+
+    /// Advances the averaging clock by one training example.
+    pub(crate) fn tick(&mut self) {
+        self.step += 1;
+    }
+
+    /// Returns the averaged, pruned and quantised model.
+    pub(crate) fn finish(&self, min_weight: f32) -> Weights {
+        let mut averaged: Vec<(u64, Vec<(u16, f32)>)> = Vec::with_capacity(self.rows.len());
+        let mut max_abs = 0.0f32;
+        for (&key, row) in &self.rows {
+            let kept: Vec<(u16, f32)> = row
+                .iter()
+                .map(|entry| (entry.class, self.average(entry)))
+                .filter(|(_, weight)| weight.abs() >= min_weight)
+                .collect();
+            for (_, weight) in &kept {
+                max_abs = max_abs.max(weight.abs());
+            }
+            if !kept.is_empty() {
+                averaged.push((key, kept));
+            }
+        }
+        averaged.sort_unstable_by_key(|(key, _)| *key);
+        Weights::quantize(self.n_classes, &averaged, max_abs)
+    }
+
+    /// The average of one weight over all training steps so far.
+    fn average(&self, entry: &TrainEntry) -> f32 {
+        let total = entry.total + (self.step - entry.stamp) as f32 * entry.weight;
+        total / self.step as f32
+    }
+}
+
+/// Adds `delta` to the weight of `class` in `row`, settling its running total.
+fn adjust(row: &mut Vec<TrainEntry>, class: usize, delta: f32, step: u32) {
+    let class = class as u16;
+    let position = match row.iter().position(|entry| entry.class == class) {
+        Some(position) => position,
+        None => {
+            row.push(TrainEntry { class, weight: 0.0, total: 0.0, stamp: step });
+            row.len() - 1
+        }
+    };
+    let entry = &mut row[position];
+    entry.total += (step - entry.stamp) as f32 * entry.weight;
+    entry.stamp = step;
+    entry.weight += delta;
+}
+
+/// Trained perceptron weights stored compactly as 16-bit integers.
+///
+/// Rows are sorted by feature hash; `offsets[r]..offsets[r + 1]` indexes the
+/// `(class, weight)` entries of row `r`. All weights share one scale, so scores
+/// can be summed as integers without changing the arg-max.
+#[derive(Serialize, Deserialize, Default, Clone)]
+#[serde(into = "PackedWeights", from = "PackedWeights")]
+pub(crate) struct Weights {
+    n_classes: u32,
+    /// Quantised units per unit of averaged weight.
+    scale: f32,
+    keys: Vec<u64>,
+    offsets: Vec<u32>,
+    entries: Vec<(u16, i16)>,
+    /// Open-addressing table: per slot, the key's high 32 bits and the start of
+    /// its row in `rows` (`EMPTY` when free).
+    table: Vec<[u32; 2]>,
+    /// Rows as packed words: a header word, then either `class | weight << 16`
+    /// entries (sparse rows) or the row's offset into `dense` (dense rows).
+    rows: Vec<u32>,
+    /// Rows with many classes, stored as one weight per class.
+    dense: Vec<i16>,
+}
+
+/// The serialised form of [`Weights`]: keys as raw little-endian bytes (varints
+/// would take ten bytes for most hashes) and row lengths instead of offsets.
+#[derive(Serialize, Deserialize)]
+struct PackedWeights {
+    n_classes: u32,
+    scale: f32,
+    keys: Vec<u8>,
+    lengths: Vec<u32>,
+    entries: Vec<(u16, i16)>,
+}
+
+impl From<Weights> for PackedWeights {
+    fn from(weights: Weights) -> Self {
+        PackedWeights {
+            n_classes: weights.n_classes,
+            scale: weights.scale,
+            keys: weights.keys.iter().flat_map(|key| key.to_le_bytes()).collect(),
+            lengths: weights.offsets.windows(2).map(|pair| pair[1] - pair[0]).collect(),
+            entries: weights.entries,
+        }
+    }
+}
+
+impl From<PackedWeights> for Weights {
+    /// Unpacks the weights; the lookup table is built later by `build_index`.
+    fn from(packed: PackedWeights) -> Self {
+        let keys = packed
+            .keys
+            .chunks_exact(8)
+            .map(|chunk| {
+                let mut bytes = [0u8; 8];
+                bytes.copy_from_slice(chunk);
+                u64::from_le_bytes(bytes)
+            })
+            .collect();
+        let mut offsets = vec![0u32];
+        for length in packed.lengths {
+            let last = offsets.last().copied().unwrap_or(0);
+            offsets.push(last.saturating_add(length));
+        }
+        Weights {
+            n_classes: packed.n_classes,
+            scale: packed.scale,
+            keys,
+            offsets,
+            entries: packed.entries,
+            table: Vec::new(),
+            rows: Vec::new(),
+            dense: Vec::new(),
+        }
+    }
+}
+
+/// Marks an empty slot of the lookup table.
+const EMPTY: u32 = u32::MAX;
+
+/// The row header of a dense row.
+const DENSE: u32 = 1 << 31;
+
+/// Rows with at least 1/`DENSE_FRACTION` of all classes are stored densely.
+const DENSE_FRACTION: usize = 4;
+
+/// Features scored per batch; lookups in a batch overlap their memory accesses.
+const BATCH: usize = 128;
+
+impl Weights {
+    /// Builds quantised weights from averaged rows sorted by key.
+    fn quantize(n_classes: usize, rows: &[(u64, Vec<(u16, f32)>)], max_abs: f32) -> Weights {
+        let scale = if max_abs > 0.0 { 32767.0 / max_abs } else { 1.0 };
+        let mut weights =
+            Weights { n_classes: n_classes as u32, scale, offsets: vec![0], ..Weights::default() };
+        for (key, row) in rows {
+            let before = weights.entries.len();
+            for &(class, weight) in row {
+                let value = (weight * scale).round() as i16;
+                if value != 0 {
+                    weights.entries.push((class, value));
+                }
+            }
+            if weights.entries.len() > before {
+                weights.keys.push(*key);
+                weights.offsets.push(weights.entries.len() as u32);
+            }
+        }
+        weights.build_index();
+        weights
+    }
+
+    /// Drops weights whose magnitude is below `min_weight` (in averaged units).
+    pub(crate) fn prune(&mut self, min_weight: f32) {
+        let threshold = (min_weight * self.scale).round() as i32;
+        let (mut keys, mut offsets, mut entries) = (Vec::new(), vec![0u32], Vec::new());
+        for (row, &key) in self.keys.iter().enumerate() {
+            let range = self.offsets[row] as usize..self.offsets[row + 1] as usize;
+            let before = entries.len();
+            entries
+                .extend(self.entries[range].iter().filter(|(_, value)| i32::from(*value).abs() >= threshold));
+            if entries.len() > before {
+                keys.push(key);
+                offsets.push(entries.len() as u32);
+            }
+        }
+        (self.keys, self.offsets, self.entries) = (keys, offsets, entries);
+        self.build_index();
+    }
+
+    /// Rebuilds the lookup table from the sorted keys (after loading).
+    ///
+    /// The table uses linear probing at a load factor of at most one half. A
+    /// slot holds only the key's high bits (the low bits choose the slot) and the
+    /// row's position, and each row starts with its length, so a lookup touches
+    /// one slot line and one row line.
+    pub(crate) fn build_index(&mut self) {
+        let capacity = (self.keys.len() * 2).next_power_of_two().max(16);
+        let mask = capacity - 1;
+        let mut table = vec![[0, EMPTY]; capacity];
+        let n_classes = self.n_classes as usize;
+        let mut dense = Vec::new();
+        // Row 0 is an empty sentinel that absent features point at.
+        let mut rows = Vec::with_capacity(self.entries.len() + self.keys.len() + 1);
+        rows.push(0);
+        for (row, &key) in self.keys.iter().enumerate() {
+            let mut at = key as usize & mask;
+            while table[at][1] != EMPTY {
+                at = (at + 1) & mask;
+            }
+            table[at] = [(key >> 32) as u32, rows.len() as u32];
+            let entries = &self.entries[self.offsets[row] as usize..self.offsets[row + 1] as usize];
+            if entries.len() * DENSE_FRACTION >= n_classes {
+                rows.extend([DENSE, dense.len() as u32]);
+                let base = dense.len();
+                dense.resize(base + n_classes, 0);
+                for &(class, value) in entries {
+                    dense[base + usize::from(class)] = value;
+                }
+            } else {
+                rows.push(entries.len() as u32);
+                rows.extend(
+                    entries.iter().map(|&(class, value)| u32::from(class) | u32::from(value as u16) << 16),
+                );
+            }
+        }
+        self.table = table;
+        self.rows = rows;
+        self.dense = dense;
+    }
+
+    /// Checks the internal consistency of loaded weights.
+    pub(crate) fn validate(&self) -> Result<(), String> {
+        let consistent = self.offsets.len() == self.keys.len() + 1
+            && self.offsets.first() == Some(&0)
+            && self.offsets.windows(2).all(|pair| pair[0] < pair[1])
+            && self.offsets.last().map(|&end| end as usize) == Some(self.entries.len())
+            && self.entries.iter().all(|&(class, _)| u32::from(class) < self.n_classes);
+        if consistent { Ok(()) } else { Err("inconsistent weight table".to_string()) }
+    }
+
+    /// The number of classes.
+    pub(crate) fn n_classes(&self) -> usize {
+        self.n_classes as usize
+    }
+
+    /// The number of stored (feature, class) weights.
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Sums the weights of `features` into `scores`, which is zeroed first.
+    ///
+    /// The lookups of a batch run in passes whose loads do not feed branches
+    /// (home slots, then row headers), so the processor fetches the cache lines
+    /// of all features in parallel instead of one miss after another.
+    pub(crate) fn score(&self, features: &[u64], scores: &mut [i32]) {
+        scores.iter_mut().for_each(|score| *score = 0);
+        if self.table.is_empty() {
+            return;
+        }
+        let mask = self.table.len() - 1;
+        let mut homes = [[0u32; 2]; BATCH];
+        let mut starts = [0u32; BATCH];
+        let mut lengths = [0u32; BATCH];
+        for batch in features.chunks(BATCH) {
+            let count = batch.len();
+            for (home, &key) in homes.iter_mut().zip(batch) {
+                *home = self.table[key as usize & mask];
+            }
+            for ((start, home), &key) in starts.iter_mut().zip(&homes[..count]).zip(batch) {
+                *start = self.probe(key, *home, mask);
+            }
+            for (length, &start) in lengths.iter_mut().zip(&starts[..count]) {
+                *length = self.rows.get(start as usize).copied().unwrap_or(0);
+            }
+            for (&start, &length) in starts[..count].iter().zip(&lengths[..count]) {
+                let first = start as usize + 1;
+                if length == DENSE {
+                    let base = self.rows.get(first).map_or(0, |&base| base as usize);
+                    let row = self.dense.get(base..base + scores.len()).unwrap_or(&[]);
+                    for (score, &value) in scores.iter_mut().zip(row) {
+                        *score += i32::from(value);
+                    }
+                    continue;
+                }
+                let row = self.rows.get(first..first + length as usize).unwrap_or(&[]);
+                for &packed in row {
+                    if let Some(score) = scores.get_mut((packed & 0xFFFF) as usize) {
+                        *score += i32::from((packed >> 16) as u16 as i16);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Finds the row header of `key` given its home slot (0, an empty row, when absent).
+    #[inline]
+    fn probe(&self, key: u64, home: [u32; 2], mask: usize) -> u32 {
+        let fingerprint = (key >> 32) as u32;
+        let [mut high, mut start] = home;
+        let mut at = key as usize & mask;
+        loop {
+            if start == EMPTY {
+                return 0;
+            }
+            if high == fingerprint {
+                return start;
+            }
+            at = (at + 1) & mask;
+            [high, start] = self.table[at];
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Tag sets.
+// ---------------------------------------------------------------------------
+
+/// The joint (UPOS, XPOS) classes seen in training, with their names.
+#[derive(Serialize, Deserialize, Default, Clone)]
+pub(crate) struct TagSet {
+    upos: Vec<String>,
+    xpos: Vec<String>,
+    /// Each class as a pair of indexes into `upos` and `xpos`.
+    classes: Vec<(u16, u16)>,
+}
+
+impl TagSet {
+    /// Collects every (UPOS, XPOS) pair of the training sentences.
+    pub(crate) fn from_sentences(sentences: &[ConlluSentence]) -> TagSet {
+        let mut tags = TagSet::default();
+        for word in sentences.iter().flat_map(|sentence| &sentence.words) {
+            tags.class_of(&word.upos, &word.xpos, true);
+        }
+        tags
+    }
+
+    /// Returns the class of a tag pair, adding it when `grow` is set.
+    fn class_of(&mut self, upos: &str, xpos: &str, grow: bool) -> Option<u16> {
+        let upos_id = position_or_push(&mut self.upos, upos, grow)?;
+        let xpos_id = position_or_push(&mut self.xpos, xpos, grow)?;
+        let pair = (upos_id, xpos_id);
+        if let Some(class) = self.classes.iter().position(|&known| known == pair) {
+            return Some(class as u16);
+        }
+        if !grow {
+            return None;
+        }
+        self.classes.push(pair);
+        Some((self.classes.len() - 1) as u16)
+    }
+
+    /// Checks that every class refers to existing tag names.
+    fn validate(&self) -> Result<(), String> {
+        let valid = self
+            .classes
+            .iter()
+            .all(|&(upos, xpos)| usize::from(upos) < self.upos.len() && usize::from(xpos) < self.xpos.len());
+        if valid { Ok(()) } else { Err("tag set refers to unknown tags".to_string()) }
+    }
+
+    /// The class of a known tag pair.
+    pub(crate) fn find(&self, upos: &str, xpos: &str) -> Option<u16> {
+        let upos_id = self.upos.iter().position(|known| known == upos)? as u16;
+        let xpos_id = self.xpos.iter().position(|known| known == xpos)? as u16;
+        let class = self.classes.iter().position(|&pair| pair == (upos_id, xpos_id))?;
+        Some(class as u16)
+    }
+
+    /// The number of joint classes.
+    fn len(&self) -> usize {
+        self.classes.len()
+    }
+
+    /// The UPOS name of a class.
+    pub(crate) fn upos(&self, class: u16) -> &str {
+        &self.upos[usize::from(self.classes[usize::from(class)].0)]
+    }
+
+    /// The XPOS name of a class.
+    pub(crate) fn xpos(&self, class: u16) -> &str {
+        &self.xpos[usize::from(self.classes[usize::from(class)].1)]
+    }
+
+    /// The XPOS index of a class, a compact tag id for the parser.
+    pub(crate) fn xpos_id(&self, class: u16) -> u16 {
+        self.classes[usize::from(class)].1
+    }
+
+    /// The UPOS index of a class.
+    pub(crate) fn upos_id(&self, class: u16) -> u16 {
+        self.classes[usize::from(class)].0
+    }
+}
+
+/// Finds `name` in `names`, appending it when allowed.
+fn position_or_push(names: &mut Vec<String>, name: &str, grow: bool) -> Option<u16> {
+    if let Some(index) = names.iter().position(|known| known == name) {
+        return Some(index as u16);
+    }
+    if !grow {
+        return None;
+    }
+    names.push(name.to_string());
+    Some((names.len() - 1) as u16)
+}
+
+// ---------------------------------------------------------------------------
+// Token features.
+// ---------------------------------------------------------------------------
+
+/// Hashes of one token's lexical properties, computed once per token.
+#[derive(Clone, Copy, Default)]
+struct TokenInfo {
+    lower: u64,
+    prefixes: [u64; 4],
+    suffixes: [u64; 4],
+    shape: u64,
+    /// Bit 0: has a digit, bit 1: has a hyphen, bit 2: has an upper-case letter,
+    /// bit 3: is all upper case.
+    flags: u64,
+}
+
+/// A stand-in for positions before the start or after the end of a sentence.
+const PADDING: u64 = 0x5EED;
+
+impl TokenInfo {
+    /// Computes the lexical hashes of a word.
+    fn new(word: &str) -> TokenInfo {
+        let lower = word.to_lowercase();
+        let chars: Vec<(usize, char)> = lower.char_indices().collect();
+        let mut info = TokenInfo { lower: hash_str(&lower), shape: shape_hash(word), ..TokenInfo::default() };
+        for length in 1..=4 {
+            let prefix_end = chars.get(length).map_or(lower.len(), |&(at, _)| at);
+            let suffix_start = chars.len().checked_sub(length).map_or(0, |index| chars[index].0);
+            info.prefixes[length - 1] = hash_str(&lower[..prefix_end]);
+            info.suffixes[length - 1] = hash_str(&lower[suffix_start..]);
+        }
+        let has_upper = word.chars().any(char::is_uppercase);
+        let all_upper = has_upper && !word.chars().any(char::is_lowercase);
+        info.flags = u64::from(word.chars().any(|c| c.is_ascii_digit()))
+            | (u64::from(word.contains('-')) << 1)
+            | (u64::from(has_upper) << 2)
+            | (u64::from(all_upper) << 3);
+        info
+    }
+}
+
+/// Hashes the word shape: `Xx`, `d` and punctuation classes with repeats collapsed.
+fn shape_hash(word: &str) -> u64 {
+    let mut hash: u64 = 0x1234_5678;
+    let mut last = '\0';
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if class != last {
+            hash = mix(hash, u64::from(class));
+            last = class;
+        }
+    }
+    hash
+}
+
+// ---------------------------------------------------------------------------
+// The tagger.
+// ---------------------------------------------------------------------------
+
+/// A trained part-of-speech tagger.
+#[derive(Serialize, Deserialize, Default)]
+pub struct Tagger {
+    pub(crate) tags: TagSet,
+    weights: Weights,
+}
+
+/// Options for training the tagger.
+#[derive(Clone, Debug)]
+pub struct TaggerOptions {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Averaged weights smaller than this are dropped from the model.
+    pub min_weight: f32,
+    /// Seed for shuffling the training sentences.
+    pub seed: u64,
+}
+
+impl Default for TaggerOptions {
+    fn default() -> Self {
+        TaggerOptions { epochs: 8, min_weight: 0.4, seed: 7 }
+    }
+}
+
+/// The number of features produced for each token.
+const TAG_FEATURES: usize = 32;
+
+impl Tagger {
+    /// Trains a tagger on gold-tagged sentences.
+    pub fn train(sentences: &[ConlluSentence], options: &TaggerOptions) -> Tagger {
+        Tagger::train_with_tags(sentences, TagSet::from_sentences(sentences), options)
+    }
+
+    /// Trains a tagger whose classes are those of `tags` (a superset of the data's).
+    pub(crate) fn train_with_tags(
+        sentences: &[ConlluSentence],
+        tags: TagSet,
+        options: &TaggerOptions,
+    ) -> Tagger {
+        let gold: Vec<Vec<u16>> = sentences
+            .iter()
+            .map(|sentence| {
+                sentence.words.iter().map(|word| tags.find(&word.upos, &word.xpos).unwrap_or(0)).collect()
+            })
+            .collect();
+        let infos: Vec<Vec<TokenInfo>> = sentences
+            .iter()
+            .map(|sentence| sentence.words.iter().map(|w| TokenInfo::new(&w.form)).collect())
+            .collect();
+        let mut model = PerceptronTrainer::new(tags.len());
+        let mut order: Vec<usize> = (0..sentences.len()).collect();
+        let mut rng = Rng::new(options.seed);
+        let mut scores = vec![0.0f32; tags.len()];
+        let mut features = Vec::with_capacity(TAG_FEATURES);
+        for _ in 0..options.epochs {
+            rng.shuffle(&mut order);
+            for &index in &order {
+                let mut predicted: Vec<u16> = Vec::with_capacity(gold[index].len());
+                for (position, &gold_tag) in gold[index].iter().enumerate() {
+                    tag_features(&infos[index], position, &predicted, &mut features);
+                    model.score(&features, &mut scores);
+                    let guess = arg_max_f32(&scores) as u16;
+                    if guess != gold_tag {
+                        model.update(&features, usize::from(gold_tag), usize::from(guess));
+                    }
+                    model.tick();
+                    predicted.push(guess);
+                }
+            }
+        }
+        Tagger { tags, weights: model.finish(options.min_weight) }
+    }
+
+    /// Tags a sentence, returning one joint class per word.
+    pub(crate) fn tag(&self, words: &[&str]) -> Vec<u16> {
+        let infos: Vec<TokenInfo> = words.iter().map(|word| TokenInfo::new(word)).collect();
+        let mut scores = vec![0i32; self.weights.n_classes()];
+        let mut features = Vec::with_capacity(TAG_FEATURES);
+        let mut predicted = Vec::with_capacity(words.len());
+        for position in 0..words.len() {
+            tag_features(&infos, position, &predicted, &mut features);
+            self.weights.score(&features, &mut scores);
+            predicted.push(arg_max_i32(&scores) as u16);
+        }
+        predicted
+    }
+
+    /// Rebuilds lookup indexes after deserialisation and checks consistency.
+    pub(crate) fn prepare(&mut self) -> Result<(), String> {
+        self.weights.validate()?;
+        self.tags.validate()?;
+        if self.weights.n_classes() != self.tags.len() {
+            return Err("tagger class count does not match its tag set".to_string());
+        }
+        self.weights.build_index();
+        Ok(())
+    }
+
+    /// The number of stored weights.
+    pub fn weight_count(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Drops weights smaller than `min_weight` to shrink the model.
+    pub fn prune(&mut self, min_weight: f32) {
+        self.weights.prune(min_weight);
+    }
+}
+
+/// Fills `out` with the features of the token at `i` given earlier predictions.
+fn tag_features(infos: &[TokenInfo], i: usize, previous: &[u16], out: &mut Vec<u64>) {
+    out.clear();
+    let word = &infos[i];
+    let lower_at = |offset: isize| -> u64 {
+        let at = i as isize + offset;
+        if at < 0 || at as usize >= infos.len() {
+            PADDING.wrapping_add(offset as u64)
+        } else {
+            infos[at as usize].lower
+        }
+    };
+    let suffix_at = |offset: isize| -> u64 {
+        let at = i as isize + offset;
+        if at < 0 || at as usize >= infos.len() { PADDING } else { infos[at as usize].suffixes[2] }
+    };
+    let tag_back = |back: usize| -> u64 { if back > i { PADDING } else { u64::from(previous[i - back]) } };
+    let (t1, t2) = (tag_back(1), tag_back(2));
+    out.push(feature(0, &[]));
+    out.push(feature(1, &[word.lower]));
+    for k in 0..4 {
+        out.push(feature(2 + k as u64, &[word.prefixes[k]]));
+        out.push(feature(6 + k as u64, &[word.suffixes[k]]));
+    }
+    out.push(feature(10, &[word.shape]));
+    out.push(feature(11, &[word.flags & 1]));
+    out.push(feature(12, &[(word.flags >> 1) & 1]));
+    out.push(feature(13, &[(word.flags >> 2) & 1, u64::from(i == 0)]));
+    out.push(feature(14, &[(word.flags >> 3) & 1]));
+    out.push(feature(15, &[lower_at(-1)]));
+    out.push(feature(16, &[lower_at(-2)]));
+    out.push(feature(17, &[lower_at(1)]));
+    out.push(feature(18, &[lower_at(2)]));
+    out.push(feature(19, &[t1]));
+    out.push(feature(20, &[t1, t2]));
+    out.push(feature(21, &[t1, word.lower]));
+    out.push(feature(22, &[lower_at(-1), word.lower]));
+    out.push(feature(23, &[word.lower, lower_at(1)]));
+    out.push(feature(24, &[suffix_at(-1)]));
+    out.push(feature(25, &[suffix_at(1)]));
+    out.push(feature(26, &[t1, word.suffixes[2]]));
+    out.push(feature(27, &[t2]));
+    out.push(feature(28, &[word.shape, lower_at(1)]));
+    out.push(feature(29, &[t1, lower_at(1)]));
+}
+
+/// The index of the largest score (the first on ties).
+pub(crate) fn arg_max_f32(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (index, &score) in scores.iter().enumerate() {
+        if score > scores[best] {
+            best = index;
+        }
+    }
+    best
+}
+
+/// The index of the largest integer score (the first on ties).
+pub(crate) fn arg_max_i32(scores: &[i32]) -> usize {
+    let mut best = 0;
+    for (index, &score) in scores.iter().enumerate() {
+        if score > scores[best] {
+            best = index;
+        }
+    }
+    best
+}
+
+/// A small xorshift random number generator for shuffling and exploration.
+pub(crate) struct Rng(u64);
+
+impl Rng {
+    /// Creates a generator; a zero seed is replaced by a fixed constant.
+    pub(crate) fn new(seed: u64) -> Rng {
+        Rng(if seed == 0 { 0x9E37_79B9 } else { seed })
+    }
+
+    /// Returns the next pseudo-random number.
+    pub(crate) fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// Returns a number uniformly drawn from `[0, 1)`.
+    pub(crate) fn next_f32(&mut self) -> f32 {
+        (self.next_u64() >> 40) as f32 / (1u64 << 24) as f32
+    }
+
+    /// Shuffles a slice in place (Fisher–Yates).
+    pub(crate) fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! Exports read by real tools: Graphviz renders the DOT, the XML formats parse.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use crate::util::*;
+
+fn built() -> Scratch {
+    let scratch = Scratch::new();
+    let examples = examples();
+    assert_ok(&scratch.run(&["build", examples.to_str().unwrap()]));
+    scratch
+}
+
+#[test]
+fn graphviz_renders_the_dot_export() {
+    let scratch = built();
+    let output = scratch.run(&["export", "--format", "dot"]);
+    assert_ok(&output);
+    let dot = stdout(&output);
+    assert!(dot.starts_with("digraph newskg {"), "{dot}");
+    assert!(dot.contains("Marco Rubio") && dot.contains("meets"), "{dot}");
+    let mut child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("Graphviz `dot` is installed (apt-get install graphviz)");
+    child.stdin.take().unwrap().write_all(dot.as_bytes()).unwrap();
+    let rendered = child.wait_with_output().unwrap();
+    assert!(rendered.status.success(), "dot failed: {}", String::from_utf8_lossy(&rendered.stderr));
+    assert!(String::from_utf8_lossy(&rendered.stdout).contains("<svg"));
+}
+
+#[test]
+fn graphml_and_gexf_are_well_formed() {
+    let scratch = built();
+    for (format, root) in [("graphml", "graphml"), ("gexf", "gexf")] {
+        let output = scratch.run(&["export", "--format", format]);
+        assert_ok(&output);
+        let xml = stdout(&output);
+        let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{format}: {e}"));
+        assert_eq!(doc.root_element().tag_name().name(), root);
+        let n_nodes = doc.descendants().filter(|n| n.has_tag_name("node")).count();
+        let n_edges = doc.descendants().filter(|n| n.has_tag_name("edge")).count();
+        assert!(n_nodes >= 5 && n_edges >= 3, "{format}: {n_nodes} nodes, {n_edges} edges");
+    }
+}
+
+#[test]
+fn csv_export_writes_nodes_and_edges() {
+    let scratch = built();
+    let folder = scratch.dir.path().join("csv");
+    assert_ok(&scratch.run(&["export", "--format", "csv", "--out", folder.to_str().unwrap()]));
+    let nodes = std::fs::read_to_string(folder.join("nodes.csv")).unwrap();
+    let edges = std::fs::read_to_string(folder.join("edges.csv")).unwrap();
+    assert!(nodes.starts_with("id,label,class,country,cameo,wikidata"), "{nodes}");
+    assert!(nodes.contains("ent:russia,Russia,COUNTRY,RUS"), "{nodes}");
+    assert!(edges.starts_with("source,target,relation,cameo"), "{edges}");
+    assert!(edges.contains("ent:marco-rubio,ent:emmanuel-macron,meets"), "{edges}");
+}
+
+#[test]
+fn rdf_exports_parse_back() {
+    let scratch = built();
+    for format in ["turtle", "ntriples", "nquads", "trig", "jsonld"] {
+        let output = scratch.run(&["export", "--format", format]);
+        assert_ok(&output);
+        let rdf_format = match format {
+            "turtle" => oxigraph::io::RdfFormat::Turtle,
+            "ntriples" => oxigraph::io::RdfFormat::NTriples,
+            "nquads" => oxigraph::io::RdfFormat::NQuads,
+            "trig" => oxigraph::io::RdfFormat::TriG,
+            _ => oxigraph::io::RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() },
+        };
+        let parsed: Result<Vec<_>, _> =
+            oxigraph::io::RdfParser::from_format(rdf_format).for_slice(&output.stdout).collect();
+        let quads = parsed.unwrap_or_else(|e| panic!("{format}: {e}"));
+        assert!(quads.len() > 100, "{format}: {} quads", quads.len());
+    }
+}
+
+#[test]
+fn an_empty_store_gives_an_empty_valid_graph() {
+    let scratch = Scratch::new();
+    let article = scratch.file("a.txt", b"Nothing happened here.\n");
+    assert_ok(&scratch.run(&["build", article.to_str().unwrap()]));
+    let output = scratch.run(&["export", "--format", "graphml"]);
+    assert_ok(&output);
+    assert!(stderr(&output).contains("warning: the network is empty"));
+    roxmltree::Document::parse(&stdout(&output)).unwrap();
+}

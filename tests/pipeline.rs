@@ -1,0 +1,108 @@
+//! The main path: build the examples, query them, rebuild, replace an article.
+
+use crate::util::*;
+
+#[test]
+fn build_then_meetings_lists_rubio_and_macron() {
+    let scratch = Scratch::new();
+    let examples = examples();
+    let output = scratch.run(&["build", examples.to_str().unwrap()]);
+    assert_ok(&output);
+    assert!(stderr(&output).contains("built 6 articles"), "{}", stderr(&output));
+
+    let meetings = query_file("meetings.rq");
+    let output = scratch.run(&["query", "--file", meetings.to_str().unwrap(), "--format", "csv"]);
+    assert_ok(&output);
+    let text = stdout(&output);
+    let row = text
+        .lines()
+        .find(|l| l.contains("Marco Rubio") && l.contains("Emmanuel Macron"))
+        .unwrap_or_else(|| panic!("no Rubio–Macron row in:\n{text}"));
+    assert!(row.contains("2025-04-17"), "{row}");
+    assert!(row.contains("seed-rubio-paris"), "{row}");
+}
+
+#[test]
+fn building_twice_changes_nothing() {
+    let scratch = Scratch::new();
+    let examples = examples();
+    assert_ok(&scratch.run(&["build", examples.to_str().unwrap()]));
+    let first = scratch.quad_count();
+    let output = scratch.run(&["build", examples.to_str().unwrap()]);
+    assert_ok(&output);
+    assert!(stderr(&output).contains("0 new or changed, 6 unchanged"), "{}", stderr(&output));
+    assert_eq!(scratch.quad_count(), first);
+    // Forcing re-extraction replaces each graph with the same content.
+    assert_ok(&scratch.run(&["build", "--force", examples.to_str().unwrap()]));
+    assert_eq!(scratch.quad_count(), first);
+}
+
+#[test]
+fn a_changed_article_replaces_the_old_version() {
+    let scratch = Scratch::new();
+    let article =
+        scratch.file("inputs/a1.txt", b"date 2024-05-01 Talks\n\nFrance met Germany in Paris on Monday.\n");
+    assert_ok(&scratch.run(&["build", article.to_str().unwrap()]));
+    let ask = "ASK { ent:france nkg:meets ent:germany }";
+    assert_eq!(stdout(&scratch.run(&["query", ask, "--format", "table"])).trim(), "true");
+
+    std::fs::write(&article, "date 2024-05-02 Talks\n\nFrance met Italy in Rome on Monday.\n").unwrap();
+    let output = scratch.run(&["build", article.to_str().unwrap()]);
+    assert_ok(&output);
+    assert!(stderr(&output).contains("1 new or changed"), "{}", stderr(&output));
+    assert_eq!(stdout(&scratch.run(&["query", ask, "--format", "table"])).trim(), "false");
+    let ask_italy = "ASK { ent:france nkg:meets ent:italy }";
+    assert_eq!(stdout(&scratch.run(&["query", ask_italy, "--format", "table"])).trim(), "true");
+}
+
+#[test]
+fn stdin_and_jsonl_inputs_are_read() {
+    let scratch = Scratch::new();
+    let jsonl = scratch.file(
+        "in.jsonl",
+        br#"{"id":"x1","date":"2024-03-03","text":"Japan praised South Korea on Sunday."}
+{"id":"x2","body":"Brazil criticized Argentina.","published":"2024-03-04T10:00:00Z"}
+"#,
+    );
+    let output = scratch.run(&["extract", jsonl.to_str().unwrap()]);
+    assert_ok(&output);
+    let text = stdout(&output);
+    assert!(text.contains(r#""doc":"x1""#) && text.contains(r#""doc":"x2""#), "{text}");
+    assert!(text.contains(r#""subject":"ent:japan""#), "{text}");
+}
+
+#[test]
+fn select_results_come_in_standard_formats() {
+    let scratch = Scratch::new();
+    let examples = examples();
+    assert_ok(&scratch.run(&["build", examples.to_str().unwrap()]));
+    let query = "SELECT ?label WHERE { ent:russia rdfs:label ?label } LIMIT 1";
+    for (format, needle) in [
+        ("json", r#""label""#),
+        ("xml", "<sparql"),
+        ("csv", "label\r\nRussia"),
+        ("tsv", "?label\n\"Russia\""),
+        ("table", "Russia"),
+    ] {
+        let output = scratch.run(&["query", query, "--format", format]);
+        assert_ok(&output);
+        assert!(stdout(&output).contains(needle), "{format}: {}", stdout(&output));
+    }
+    let construct = "CONSTRUCT { ?s rdfs:label ?l } WHERE { ?s rdfs:label ?l } LIMIT 3";
+    let output = scratch.run(&["query", construct, "--format", "turtle"]);
+    assert_ok(&output);
+    assert!(stdout(&output).contains("rdfs:label"), "{}", stdout(&output));
+}
+
+#[test]
+fn stats_counts_articles_and_events() {
+    let scratch = Scratch::new();
+    let examples = examples();
+    assert_ok(&scratch.run(&["build", examples.to_str().unwrap()]));
+    let output = scratch.run(&["stats"]);
+    assert_ok(&output);
+    let text = stdout(&output);
+    assert!(text.contains("articles: 6"), "{text}");
+    assert!(text.contains("Person") && text.contains("Country"), "{text}");
+    assert!(text.contains("04"), "{text}");
+}
