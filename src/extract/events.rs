@@ -195,6 +195,24 @@ const LIGHT_VERBS: &[&str] = &[
     "waging",
 ];
 
+fn is_month(word: &str) -> bool {
+    matches!(
+        word,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
 /// Finds every event in the article.
 pub fn find_events(
     text: &Text<'_>,
@@ -706,12 +724,17 @@ impl Finder<'_, '_> {
             j -= 1;
             steps += 1;
             let w = self.text.low(j);
-            if matches!(w, "'s" | "’s") {
+            if matches!(w, "'s" | "’s" | "'" | "’") {
                 let m = self.mentions.at(j.checked_sub(1)?)?;
                 return self.usable_source(m);
             }
             if let Some(m) = self.mentions.at(j) {
                 return self.usable_source(m);
+            }
+            // "Hamas' 7 October attack": a date inside the noun phrase.
+            let date_word = w.chars().all(|c| c.is_ascii_digit()) || is_month(w);
+            if date_word {
+                continue;
             }
             if !self.is_plain_lowercase(j) || DETERMINERS.contains(&w) {
                 return None;
@@ -750,7 +773,15 @@ impl Finder<'_, '_> {
             if let Some(m) = self.mentions.at(j) {
                 let mention = &self.mentions.mentions[m];
                 let class = self.mentions.class(m);
+                // "a summit with China's Xi Jinping": the person, not the country.
+                let possessor_of_person = matches!(self.text.low(mention.end), "'s" | "’s")
+                    && self
+                        .mentions
+                        .at(mention.end + 1)
+                        .is_some_and(|n| self.mentions.class(n) == EntityClass::Person)
+                    && class != EntityClass::Person;
                 let skip_this = mention.modifier
+                    || possessor_of_person
                     || self.in_skip(j)
                     || (mention.kind == MentionKind::Demonym && !self.group_noun_after(mention.end))
                     || (class == EntityClass::Place && self.modifies_noun(mention));
@@ -760,8 +791,9 @@ impl Finder<'_, '_> {
                 }
                 let by_prep = prep.is_some_and(|p| trigger.target_preps.iter().any(|t| t == p));
                 let direct = prep.is_none() && allow_direct;
-                let violent_place =
-                    violent && class == EntityClass::Place && matches!(prep, Some("in" | "on" | "at"));
+                let violent_place = violent
+                    && class == EntityClass::Place
+                    && matches!(prep, Some("in" | "on" | "at" | "onto" | "into" | "toward" | "towards"));
                 if by_prep || direct || violent_place {
                     return (self.group_right_from_mention(m, end), place);
                 }
@@ -790,7 +822,10 @@ impl Finder<'_, '_> {
                         | "over"
                         | "against"
                         | "into"
+                        | "onto"
                         | "to"
+                        | "toward"
+                        | "towards"
                 )
             {
                 // "the city of Dnipro" keeps the preposition that led to "the city".

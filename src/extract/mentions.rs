@@ -604,7 +604,7 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
         let mut i = sentence.tokens.start;
         while i < sentence.tokens.end {
             let end = sentence.tokens.end;
-            if matches!(text.low(i), "he" | "she" | "him" | "his") {
+            if matches!(text.low(i), "he" | "she" | "him") {
                 pronouns.push(i);
                 i += 1;
                 continue;

@@ -57,6 +57,7 @@ impl Extractor for RuleExtractor {
         for event in &found {
             events.extend(self.records(doc, &text, &mentions.entities, event));
         }
+        propagate_dates(&mut events);
         dedup_events(&mut events);
         Extraction { entities: mentions.entities, events, roles: roles.roles }
     }
@@ -125,6 +126,23 @@ fn char_span(text: &str, start: usize, end: usize) -> (usize, usize) {
     let start_chars = text[..start].chars().count();
     let end_chars = start_chars + text[start..end].chars().count();
     (start_chars, end_chars)
+}
+
+/// An undated event repeats a dated one with the same verb and target ("arrived in Paris on
+/// Thursday" … "Kellogg arrived in Paris mid-morning"): it is the same occasion, so it takes
+/// that date.
+fn propagate_dates(events: &mut [Event]) {
+    let dated: Vec<(String, String, chrono::NaiveDate)> =
+        events.iter().filter_map(|e| e.date.map(|d| (e.relation.clone(), e.object.clone(), d))).collect();
+    for event in events.iter_mut().filter(|e| e.date.is_none()) {
+        let mut dates =
+            dated.iter().filter(|(r, o, _)| *r == event.relation && *o == event.object).map(|(_, _, d)| *d);
+        let first = dates.next();
+        // Only when every dated mention agrees: two different dates are two occasions.
+        if let Some(date) = first.filter(|d| dates.all(|other| other == *d)) {
+            event.date = Some(date);
+        }
+    }
 }
 
 /// Keeps one event per (subject, object, code, sentence).
