@@ -30,7 +30,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("extracted {n_events} events");
 
     // # Store
-    // Each article becomes one named graph, written atomically.
+    // Each article becomes one named graph, written atomically; entities and direct
+    // triples go to the merged graph, once each.
     let dir = tempfile_dir()?;
     let store = GraphStore::open(&dir, true)?;
     store.load_ontology()?;
@@ -38,7 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .documents
         .iter()
         .zip(&extractions)
-        .map(|(doc, ex)| (doc.id.clone(), article_quads(doc, ex, extractor.version())))
+        .map(|(doc, ex)| article_quads(doc, ex, extractor.version()))
         .collect();
     store.write_articles(&articles)?;
     println!("{} quads in the store", store.len()?);

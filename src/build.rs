@@ -8,7 +8,6 @@
 
 use std::collections::HashSet;
 
-use oxigraph::model::Quad;
 use rayon::prelude::*;
 
 use crate::error::StoreError;
@@ -61,15 +60,15 @@ pub fn build_store(
                 let extraction = extractor.extract(doc);
                 let quads = article_quads(doc, &extraction, extractor.version());
                 on_article();
-                (doc.id.clone(), quads, extraction)
+                (quads, extraction)
             })
             .collect();
-        let mut articles: Vec<(String, Vec<Quad>)> = Vec::with_capacity(extracted.len());
-        for (id, quads, extraction) in extracted {
+        let mut articles = Vec::with_capacity(extracted.len());
+        for (quads, extraction) in extracted {
             entity_ids.extend(extraction.entities.into_iter().map(|e| e.id));
             summary.events += extraction.events.len();
             summary.quads_written += quads.len();
-            articles.push((id, quads));
+            articles.push(quads);
         }
         store.write_articles(&articles)?;
         summary.written += articles.len();

@@ -266,7 +266,10 @@ fn write_extraction_rdf(
         serializer = serializer.with_prefix(*prefix, *iri)?;
     }
     let mut writer = serializer.for_writer(out);
-    let quads = docs.iter().zip(extractions).flat_map(|(doc, ex)| article_quads(doc, ex, version));
+    let quads = docs.iter().zip(extractions).flat_map(|(doc, ex)| {
+        let quads = article_quads(doc, ex, version);
+        quads.own.into_iter().chain(quads.merged)
+    });
     if rdf_format.supports_datasets() {
         for quad in quads {
             writer.serialize_quad(&quad)?;

@@ -106,3 +106,35 @@ fn stats_counts_articles_and_events() {
     assert!(text.contains("Person") && text.contains("Country"), "{text}");
     assert!(text.contains("04"), "{text}");
 }
+
+#[test]
+fn facts_reported_twice_are_one_triple_until_no_article_supports_them() {
+    let scratch = Scratch::new();
+    let a = scratch.file("in/a.txt", b"date 2024-05-01 A\n\nFrance met Germany on Monday.\n");
+    let b = scratch.file("in/b.txt", b"date 2024-05-02 B\n\nFrance met Germany again.\n");
+    let folder = scratch.dir.path().join("in");
+    assert_ok(&scratch.run(&["build", folder.to_str().unwrap()]));
+    let count = |scratch: &Scratch, query: &str| -> String {
+        let output = scratch.run(&["query", query, "--format", "csv"]);
+        assert_ok(&output);
+        stdout(&output).lines().nth(1).unwrap_or("").to_string()
+    };
+    let triples = "SELECT (COUNT(*) AS ?n) WHERE { ent:france nkg:meets ent:germany }";
+    let labels = "SELECT (COUNT(*) AS ?n) WHERE { ent:france rdfs:label ?l }";
+    let events = "SELECT (COUNT(*) AS ?n) WHERE { ?e nkg:actor ent:france ; nkg:target ent:germany }";
+    assert_eq!(count(&scratch, triples), "1");
+    assert_eq!(count(&scratch, labels), "1");
+    assert_eq!(count(&scratch, events), "2");
+
+    // One article changes: the other still supports the triple.
+    std::fs::write(&a, "date 2024-05-01 A\n\nFrance met Spain on Monday.\n").unwrap();
+    assert_ok(&scratch.run(&["build", folder.to_str().unwrap()]));
+    assert_eq!(count(&scratch, triples), "1");
+    assert_eq!(count(&scratch, events), "1");
+
+    // Now neither does.
+    std::fs::write(&b, "date 2024-05-02 B\n\nFrance met Italy again.\n").unwrap();
+    assert_ok(&scratch.run(&["build", folder.to_str().unwrap()]));
+    assert_eq!(count(&scratch, triples), "0");
+    assert_eq!(count(&scratch, events), "0");
+}

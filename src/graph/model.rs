@@ -1,11 +1,13 @@
-//! Turns one article's extraction into RDF quads in the article's named graph.
+//! Turns one article's extraction into RDF quads: its own named graph, and the merged graph.
 //!
 //! Each article gets the graph `<https://newskg.org/graph/article/ID>` holding
-//! its metadata, the entities it mentions (under IRIs shared by every article),
-//! one event node per event and, for events stated as happening or planned,
-//! the direct triple such as `ent:marco-rubio nkg:meets ent:emmanuel-macron`.
-//! Negated and hypothetical events keep their event node but get no direct
-//! triple. The store, not this module, decides how the quads are written.
+//! its metadata, which entities it mentions, its event nodes and its roles, so
+//! that replacing an article replaces exactly what it said. What is shared by
+//! every article goes to the merged graph `<https://newskg.org/graph/merged>`:
+//! entity descriptions (types, labels, aliases, codes) and the direct triples
+//! such as `ent:marco-rubio nkg:meets ent:emmanuel-macron`, one per fact however
+//! many articles report it. Negated and hypothetical events keep their event
+//! node but give no direct triple. The store decides how the quads are written.
 
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 use sha2::{Digest, Sha256};
@@ -35,21 +37,51 @@ pub fn cameo_iri(code: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{}{}", base::CAMEO, iri_safe(code)))
 }
 
+/// The quads of one article: those of its own graph, and those it adds to the merged graph.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleQuads {
+    /// The article id.
+    pub id: String,
+    /// Quads in the article's own graph.
+    pub own: Vec<Quad>,
+    /// Entity descriptions and direct triples, in the merged graph.
+    pub merged: Vec<Quad>,
+}
+
+impl ArticleQuads {
+    /// All quads, own first.
+    pub fn len(&self) -> usize {
+        self.own.len() + self.merged.len()
+    }
+
+    /// Whether there are no quads at all.
+    pub fn is_empty(&self) -> bool {
+        self.own.is_empty() && self.merged.is_empty()
+    }
+}
+
+/// The merged graph: entity descriptions and direct triples shared by all articles.
+pub fn merged_graph() -> NamedNode {
+    NamedNode::new_unchecked(base::MERGED_GRAPH)
+}
+
 /// All quads for one article, in a fixed order.
-pub fn article_quads(doc: &Document, extraction: &Extraction, extractor: &str) -> Vec<Quad> {
-    let mut out = QuadWriter { graph: article_graph(&doc.id).into(), quads: Vec::new() };
+pub fn article_quads(doc: &Document, extraction: &Extraction, extractor: &str) -> ArticleQuads {
+    let mut own = QuadWriter { graph: article_graph(&doc.id).into(), quads: Vec::new() };
+    let mut merged = QuadWriter { graph: merged_graph().into(), quads: Vec::new() };
     let article = article_iri(&doc.id);
-    write_article(&mut out, doc, &article, extractor);
+    write_article(&mut own, doc, &article, extractor);
     for entity in &extraction.entities {
-        write_entity(&mut out, entity, &article);
+        write_entity(&mut merged, entity);
+        own.add(&entity_iri(&entity.id), nkg::MENTIONED_IN, article.clone());
     }
     for event in &extraction.events {
-        write_event(&mut out, doc, event, &article);
+        write_event(&mut own, &mut merged, doc, event, &article);
     }
     for role in &extraction.roles {
-        write_role(&mut out, doc, role);
+        write_role(&mut own, doc, role);
     }
-    out.quads
+    ArticleQuads { id: doc.id.clone(), own: own.quads, merged: merged.quads }
 }
 
 struct QuadWriter {
@@ -106,7 +138,7 @@ fn class_iri(class: EntityClass) -> &'static str {
     }
 }
 
-fn write_entity(out: &mut QuadWriter, entity: &Entity, article: &NamedNode) {
+fn write_entity(out: &mut QuadWriter, entity: &Entity) {
     let node = entity_iri(&entity.id);
     out.add_iri(&node, v::RDF_TYPE, class_iri(entity.class));
     out.add_iri(&node, v::RDF_TYPE, nkg::ACTOR);
@@ -127,7 +159,6 @@ fn write_entity(out: &mut QuadWriter, entity: &Entity, article: &NamedNode) {
         out.add_typed(&node, v::SCHEMA_LATITUDE, format!("{lat}"), v::XSD_DECIMAL);
         out.add_typed(&node, v::SCHEMA_LONGITUDE, format!("{lon}"), v::XSD_DECIMAL);
     }
-    out.add(&node, nkg::MENTIONED_IN, article.clone());
 }
 
 /// A stable event IRI: the same article, sentence, span and arguments give the same node.
@@ -142,7 +173,13 @@ fn event_iri(doc: &Document, event: &Event) -> NamedNode {
     NamedNode::new_unchecked(format!("{}{}", base::EVENT, hex))
 }
 
-fn write_event(out: &mut QuadWriter, doc: &Document, event: &Event, article: &NamedNode) {
+fn write_event(
+    out: &mut QuadWriter,
+    merged: &mut QuadWriter,
+    doc: &Document,
+    event: &Event,
+    article: &NamedNode,
+) {
     let node = event_iri(doc, event);
     let subject = entity_iri(&event.subject);
     let object = entity_iri(&event.object);
@@ -173,7 +210,7 @@ fn write_event(out: &mut QuadWriter, doc: &Document, event: &Event, article: &Na
     out.add_str(&node, nkg::MODALITY, event.modality.as_str());
     out.add_typed(&node, nkg::SYMMETRIC, event.symmetric.to_string(), v::XSD_BOOLEAN);
     if matches!(event.modality, Modality::Asserted | Modality::Planned) {
-        out.add(&subject, &relation, object);
+        merged.add(&subject, &relation, object);
     }
 }
 

@@ -1,20 +1,25 @@
 //! Wraps the on-disk Oxigraph store: open, load the ontology, write articles, run SPARQL.
 //!
-//! Every article lives in its own named graph, and a graph is always written
-//! whole: in one transaction, or by the bulk loader whose commit is atomic, so
-//! a crash or Ctrl-C never leaves half an article. Re-writing an article first
-//! clears its graph, so building twice stores nothing twice. Queries see the
-//! union of all graphs as their default graph.
+//! Every article lives in its own named graph; entity descriptions and direct
+//! triples live once in the merged graph. Articles are always written whole: in
+//! one transaction, or by the bulk loader whose commit is atomic, so a crash or
+//! Ctrl-C never leaves half an article. Re-writing an article replaces its graph
+//! and drops the direct triples only it supported, so building twice stores
+//! nothing twice. Queries see the union of all graphs as their default graph.
 
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use std::collections::HashSet;
+
+use oxigraph::model::{
+    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term, Triple,
+};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 
-use super::model::{article_graph, article_iri};
-use super::vocab::{PREFIXES, base, nkg};
+use super::model::{ArticleQuads, article_graph, article_iri, merged_graph};
+use super::vocab::{PREFIXES, base, nkg, std_vocab as v};
 use crate::error::{QueryError, StoreError};
 
 /// The ontology files built into the binary, loaded into the ontology graph.
@@ -108,41 +113,174 @@ impl GraphStore {
         }
     }
 
-    /// Writes articles, each given as its id and its quads, replacing what was stored for them.
+    /// Writes articles, replacing what was stored for them.
     ///
-    /// Small batches go in one transaction. Large batches of articles not yet in
-    /// the store go through Oxigraph's bulk loader, whose commit is atomic too.
-    pub fn write_articles(&self, articles: &[(String, Vec<Quad>)]) -> Result<(), StoreError> {
-        let n_quads: usize = articles.iter().map(|(_, quads)| quads.len()).sum();
-        if n_quads < BULK_THRESHOLD {
-            return self.write_in_transaction(articles);
+    /// Each article's own graph is replaced whole. Its merged quads are added to the
+    /// merged graph (an entity keeps the first label it was given), and direct triples
+    /// that only the replaced versions supported are removed. A batch of articles not
+    /// yet in the store goes through Oxigraph's bulk loader when it is large; everything
+    /// else is one transaction. Both commit atomically.
+    pub fn write_articles(&self, articles: &[ArticleQuads]) -> Result<(), StoreError> {
+        let mut replaced: HashSet<NamedNode> = HashSet::new();
+        for article in articles {
+            let graph = article_graph(&article.id);
+            if self.store.contains_named_graph(graph.as_ref()).map_err(|e| self.err(e))? {
+                replaced.insert(graph);
+            }
         }
-        let mut transaction = self.store.start_transaction().map_err(|e| self.err(e))?;
-        for (doc_id, _) in articles {
-            transaction.remove_named_graph(article_graph(doc_id).as_ref()).map_err(|e| self.err(e))?;
+        let merged = self.new_merged_quads(articles)?;
+        let n_quads: usize = articles.iter().map(|a| a.own.len()).sum::<usize>() + merged.len();
+        if replaced.is_empty() && n_quads >= BULK_THRESHOLD {
+            let mut loader = self.store.bulk_loader().with_max_memory_size_in_megabytes(1024);
+            let own = articles.iter().flat_map(|a| a.own.iter().cloned());
+            loader.load_quads(own.chain(merged)).map_err(|e| self.err(e))?;
+            return loader.commit().map_err(|e| self.err(e));
         }
-        transaction.commit().map_err(|e| self.err(e))?;
-        let mut loader = self.store.bulk_loader().with_max_memory_size_in_megabytes(1024);
-        loader
-            .load_quads(articles.iter().flat_map(|(_, quads)| quads.iter().cloned()))
-            .map_err(|e| self.err(e))?;
-        loader.commit().map_err(|e| self.err(e))
-    }
-
-    fn write_in_transaction(&self, articles: &[(String, Vec<Quad>)]) -> Result<(), StoreError> {
+        let stale = self.stale_direct_triples(&replaced, &merged)?;
         let mut transaction = self.store.start_transaction().map_err(|e| self.err(e))?;
-        for (doc_id, quads) in articles {
-            let graph = article_graph(doc_id);
+        for graph in &replaced {
             transaction.remove_named_graph(graph.as_ref()).map_err(|e| self.err(e))?;
-            transaction.insert_named_graph(graph.as_ref());
-            transaction.extend(quads.iter());
         }
+        for triple in &stale {
+            transaction.remove(triple.as_ref().in_graph(GraphNameRef::NamedNode(merged_graph().as_ref())));
+        }
+        for article in articles {
+            transaction.insert_named_graph(article_graph(&article.id).as_ref());
+            transaction.extend(article.own.iter());
+        }
+        transaction.extend(merged.iter());
         transaction.commit().map_err(|e| self.err(e))
     }
 
-    /// Removes an article's graph.
-    pub fn remove_article(&self, doc_id: &str) -> Result<(), StoreError> {
-        self.store.remove_named_graph(article_graph(doc_id).as_ref()).map_err(|e| self.err(e))
+    /// The merged quads of a batch, without a second label for an entity that has one.
+    fn new_merged_quads(&self, articles: &[ArticleQuads]) -> Result<Vec<Quad>, StoreError> {
+        let label = NamedNode::new_unchecked(v::RDFS_LABEL);
+        let graph = merged_graph();
+        let mut labelled: HashSet<NamedOrBlankNode> = HashSet::new();
+        let mut out = Vec::new();
+        for quad in articles.iter().flat_map(|a| a.merged.iter()) {
+            if quad.predicate == label {
+                if labelled.contains(&quad.subject) {
+                    continue;
+                }
+                labelled.insert(quad.subject.clone());
+                let existing = self
+                    .store
+                    .quads_for_pattern(
+                        Some(quad.subject.as_ref()),
+                        Some(label.as_ref()),
+                        None,
+                        Some(graph.as_ref().into()),
+                    )
+                    .next();
+                if existing.transpose().map_err(|e| self.err(e))?.is_some() {
+                    continue;
+                }
+            }
+            out.push(quad.clone());
+        }
+        Ok(out)
+    }
+
+    /// Direct triples that the replaced graphs supported and no other article does.
+    fn stale_direct_triples(
+        &self,
+        replaced: &HashSet<NamedNode>,
+        merged: &[Quad],
+    ) -> Result<Vec<Triple>, StoreError> {
+        let still_asserted: HashSet<Triple> = merged.iter().map(|q| Triple::from(q.clone())).collect();
+        let mut stale = Vec::new();
+        for graph in replaced {
+            for triple in self.direct_triples_in(graph)? {
+                if still_asserted.contains(&triple) || stale.contains(&triple) {
+                    continue;
+                }
+                if !self.supported_elsewhere(&triple, replaced)? {
+                    stale.push(triple);
+                }
+            }
+        }
+        Ok(stale)
+    }
+
+    /// The direct triples that the asserted and planned events of one article graph stand for.
+    fn direct_triples_in(&self, graph: &NamedNode) -> Result<Vec<Triple>, StoreError> {
+        let in_graph = Some(GraphNameRef::NamedNode(graph.as_ref()));
+        let predicate = NamedNode::new_unchecked(nkg::PREDICATE);
+        let mut out = Vec::new();
+        for quad in self.store.quads_for_pattern(None, Some(predicate.as_ref()), None, in_graph) {
+            let quad = quad.map_err(|e| self.err(e))?;
+            let Term::NamedNode(relation) = &quad.object else { continue };
+            if let Some((actor, target)) = self.event_ends(&quad.subject, graph)? {
+                out.push(Triple::new(actor, relation.clone(), target));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Actor and target of an asserted or planned event node in `graph`.
+    fn event_ends(
+        &self,
+        event: &NamedOrBlankNode,
+        graph: &NamedNode,
+    ) -> Result<Option<(NamedNode, Term)>, StoreError> {
+        let value = |property: &str| -> Result<Option<Term>, StoreError> {
+            let property = NamedNode::new_unchecked(property);
+            let in_graph = Some(GraphNameRef::NamedNode(graph.as_ref()));
+            let found = self
+                .store
+                .quads_for_pattern(Some(event.as_ref()), Some(property.as_ref()), None, in_graph)
+                .next();
+            Ok(found.transpose().map_err(|e| self.err(e))?.map(|q| q.object))
+        };
+        let certain = matches!(value(nkg::MODALITY)?, Some(Term::Literal(l)) if matches!(l.value(), "asserted" | "planned"));
+        match (certain, value(nkg::ACTOR_PROP)?, value(nkg::TARGET)?) {
+            (true, Some(Term::NamedNode(actor)), Some(target)) => Ok(Some((actor, target))),
+            _ => Ok(None),
+        }
+    }
+
+    /// Whether an article graph outside `excluded` has an asserted event for `triple`.
+    fn supported_elsewhere(
+        &self,
+        triple: &Triple,
+        excluded: &HashSet<NamedNode>,
+    ) -> Result<bool, StoreError> {
+        let actor = NamedNode::new_unchecked(nkg::ACTOR_PROP);
+        let predicate = NamedNode::new_unchecked(nkg::PREDICATE);
+        let target = NamedNode::new_unchecked(nkg::TARGET);
+        let subject_term = Term::from(triple.subject.clone());
+        for quad in
+            self.store.quads_for_pattern(None, Some(actor.as_ref()), Some(subject_term.as_ref()), None)
+        {
+            let quad = quad.map_err(|e| self.err(e))?;
+            let GraphName::NamedNode(graph) = &quad.graph_name else { continue };
+            if excluded.contains(graph) {
+                continue;
+            }
+            let same_relation = self
+                .store
+                .contains(QuadRef::new(
+                    quad.subject.as_ref(),
+                    predicate.as_ref(),
+                    triple.predicate.as_ref(),
+                    graph.as_ref(),
+                ))
+                .map_err(|e| self.err(e))?;
+            let same_target = self
+                .store
+                .contains(QuadRef::new(
+                    quad.subject.as_ref(),
+                    target.as_ref(),
+                    triple.object.as_ref(),
+                    graph.as_ref(),
+                ))
+                .map_err(|e| self.err(e))?;
+            if same_relation && same_target && self.event_ends(&quad.subject, graph)?.is_some() {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// The number of quads in the store.

@@ -22,6 +22,8 @@ pub mod base {
     pub const PLOVER: &str = "https://newskg.org/id/plover/";
     /// One named graph per article.
     pub const ARTICLE_GRAPH: &str = "https://newskg.org/graph/article/";
+    /// The named graph of entity descriptions and direct triples, merged across articles.
+    pub const MERGED_GRAPH: &str = "https://newskg.org/graph/merged";
     /// The named graph holding the ontology, the CAMEO scheme and the predicates.
     pub const ONTOLOGY_GRAPH: &str = "https://newskg.org/graph/ontology";
     /// Wikidata entities, for `owl:sameAs`.
