@@ -266,7 +266,10 @@ impl Finder<'_, '_> {
         if capitalised_mid_sentence {
             return None;
         }
+        let tag = self.text.tag(i);
         match (verb, noun) {
+            (Some(_), Some(n)) if tag.starts_with("NN") => Some(*n),
+            (Some(v), Some(_)) if tag.starts_with("VB") => Some(*v),
             (Some(v), Some(n)) => Some(if self.noun_context(i) { *n } else { *v }),
             (Some(v), None) => Some(*v),
             (None, Some(n)) => Some(*n),
@@ -363,8 +366,11 @@ impl Finder<'_, '_> {
         let before = self.skip_adverbs_left(i, range.start);
         let prev = if before > range.start { self.text.low(before - 1) } else { "" };
         let word = self.text.low(i);
-        let passive = BE_FORMS.contains(&prev)
-            && (word.ends_with("ed") || word.ends_with("en") || !word.ends_with('s'));
+        let participle = match self.text.tag(i) {
+            "" => word.ends_with("ed") || word.ends_with("en") || !word.ends_with('s'),
+            tag => tag == "VBN",
+        };
+        let passive = BE_FORMS.contains(&prev) && participle;
         if passive {
             let agents = self.agent_after(tokens.end, range.end)?;
             let patients = self.group_left(before.saturating_sub(1), range.start)?;
@@ -514,6 +520,11 @@ impl Finder<'_, '_> {
             MentionKind::Demonym => self.group_noun_after(mention.end),
             _ => {
                 let next = self.text.low(mention.end);
+                // "Kremlin critic Alexei Navalny": a name qualifying a noun is not the actor,
+                // unless the noun is a group acting for it ("U.S. officials").
+                if self.text.is_common_noun(mention.end) && !is_group_noun(next) {
+                    return false;
+                }
                 // "Macron's office said": a possessive acts only through a group or office noun.
                 if matches!(next, "'s" | "’s") {
                     return self.group_noun_after(mention.end + 1)

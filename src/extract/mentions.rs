@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use super::gazetteer::{FormKind, GazEntry, Gazetteer, slug};
 use super::{Entity, EntityClass};
+use crate::nlp::pipeline::Pipeline;
 use crate::nlp::segment::{self, Sentence, Token};
 
 /// One article, tokenized, with the words every later stage reads.
@@ -26,21 +27,45 @@ pub struct Text<'a> {
     pub lower: Vec<String>,
     /// The sentence index of each token.
     pub sentence_of: Vec<usize>,
+    /// Each token's Penn Treebank tag ("NN", "VBD"), or "" without a tagger.
+    pub xpos: Vec<&'static str>,
+    /// Each token's lemma, or its lowercase form without a tagger.
+    pub lemma: Vec<String>,
 }
 
 impl<'a> Text<'a> {
-    /// Tokenizes and splits `text`.
-    pub fn new(text: &'a str) -> Text<'a> {
+    /// Tokenizes and splits `text`; tags and lemmatizes it when a grammar model is given.
+    pub fn new(text: &'a str, grammar: Option<&'static Pipeline>) -> Text<'a> {
         let (tokens, sentences) = segment::segment(text);
         let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-        let lower = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let mut sentence_of = vec![0; tokens.len()];
+        let mut xpos = vec![""; tokens.len()];
+        let mut lemma = lower.clone();
         for (idx, sentence) in sentences.iter().enumerate() {
             for slot in &mut sentence_of[sentence.tokens.clone()] {
                 *slot = idx;
             }
+            if let Some(grammar) = grammar {
+                let analyses = grammar.annotate(&words[sentence.tokens.clone()]);
+                for (offset, analysis) in analyses.into_iter().enumerate() {
+                    let i = sentence.tokens.start + offset;
+                    xpos[i] = analysis.xpos;
+                    lemma[i] = analysis.lemma.to_lowercase();
+                }
+            }
         }
-        Text { text, tokens, sentences, words, lower, sentence_of }
+        Text { text, tokens, sentences, words, lower, sentence_of, xpos, lemma }
+    }
+
+    /// The Penn tag of token `i`, or "" past either end or without a tagger.
+    pub fn tag(&self, i: usize) -> &'static str {
+        self.xpos.get(i).copied().unwrap_or("")
+    }
+
+    /// Whether token `i` is tagged as a common noun (NN, NNS).
+    pub fn is_common_noun(&self, i: usize) -> bool {
+        matches!(self.tag(i), "NN" | "NNS")
     }
 
     /// The lowercase word at `i`, or "" past either end.

@@ -16,17 +16,28 @@ use super::roles::{find_roles, resolve_descriptions};
 use super::time::find_dates;
 use super::{Entity, Event, Extraction, Extractor, Modality, cameo};
 use crate::ingest::Document;
+use crate::nlp::pipeline::Pipeline;
 
 /// The rule-based extractor. Cheap to clone a reference to; build it once.
 pub struct RuleExtractor {
     gazetteer: Gazetteer,
     lexicon: Lexicon,
+    grammar: Option<&'static Pipeline>,
 }
 
 impl RuleExtractor {
-    /// An extractor with the gazetteers and lexicon built into the binary.
+    /// An extractor with the gazetteers, lexicon and grammar model built into the binary.
     pub fn new() -> RuleExtractor {
-        RuleExtractor { gazetteer: Gazetteer::builtin(), lexicon: Lexicon::builtin() }
+        RuleExtractor {
+            gazetteer: Gazetteer::builtin(),
+            lexicon: Lexicon::builtin(),
+            grammar: builtin_grammar(),
+        }
+    }
+
+    /// The same without the tagger: capitalisation and word lists only.
+    pub fn without_grammar() -> RuleExtractor {
+        RuleExtractor { grammar: None, ..RuleExtractor::new() }
     }
 
     /// A shared instance, built on first use.
@@ -44,11 +55,11 @@ impl Default for RuleExtractor {
 
 impl Extractor for RuleExtractor {
     fn version(&self) -> &str {
-        concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+1")
+        concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+3")
     }
 
     fn extract(&self, doc: &Document) -> Extraction {
-        let text = Text::new(&doc.text);
+        let text = Text::new(&doc.text, self.grammar);
         let mut mentions = find_mentions(&text, &self.gazetteer);
         let roles = find_roles(&text, &mut mentions);
         resolve_descriptions(&text, &mut mentions, &roles.roles);
@@ -107,6 +118,20 @@ impl RuleExtractor {
         }
         out
     }
+}
+
+/// The grammar model shipped in `models/`, loaded once; `None` (with a warning) if it does not load.
+fn builtin_grammar() -> Option<&'static Pipeline> {
+    static GRAMMAR: OnceLock<Option<Pipeline>> = OnceLock::new();
+    GRAMMAR
+        .get_or_init(|| match Pipeline::from_bytes(include_bytes!("../../models/en_news.bin")) {
+            Ok(pipeline) => Some(pipeline),
+            Err(err) => {
+                eprintln!("warning: the grammar model did not load ({err}); extracting without it");
+                None
+            }
+        })
+        .as_ref()
 }
 
 /// The pattern's base confidence, lowered for hedged events and for wide coordinations.
