@@ -13,7 +13,9 @@
 use std::ops::Range;
 
 use super::lexicon::{Lexicon, Trigger, TriggerKind, TriggerMatch};
-use super::mentions::{Mention, MentionKind, Mentions, Text, is_group_noun, is_place_noun, is_title_word};
+use super::mentions::{
+    GEO_NOUNS, Mention, MentionKind, Mentions, Text, is_group_noun, is_place_noun, is_title_word,
+};
 use super::{EntityClass, Modality};
 
 /// How an event's arguments were found, which sets its base confidence.
@@ -376,6 +378,15 @@ impl Finder<'_, '_> {
             let patients = self.group_left(before.saturating_sub(1), range.start)?;
             return Some(self.found(agents.0, patients.0, Pattern::Passive, None, range));
         }
+        // "to have killed", "after having met": look past perfect auxiliaries.
+        let mut first_aux = before;
+        while first_aux > range.start
+            && matches!(self.text.low(first_aux - 1), "have" | "has" | "had" | "having")
+        {
+            first_aux -= 1;
+        }
+        let prev =
+            if first_aux < before && first_aux > range.start { self.text.low(first_aux - 1) } else { prev };
         let control = matches!(prev, "to" | "by" | "after" | "before" | "while" | "for");
         let (subjects, pattern) = if control {
             let clause_start = self.clause_start(before.saturating_sub(1), range.start);
@@ -485,6 +496,38 @@ impl Finder<'_, '_> {
         j
     }
 
+    /// Steps left over adverbs and auxiliaries ("has been", "would") before a verb.
+    fn skip_auxiliaries_left(&self, i: usize, start: usize) -> usize {
+        let mut j = self.skip_adverbs_left(i, start);
+        while j > start
+            && matches!(
+                self.text.low(j - 1),
+                "has"
+                    | "have"
+                    | "had"
+                    | "been"
+                    | "being"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "did"
+                    | "does"
+                    | "do"
+            )
+        {
+            j = self.skip_adverbs_left(j - 1, start);
+        }
+        j
+    }
+
     fn in_skip(&self, i: usize) -> bool {
         self.skip.iter().any(|r| r.contains(&i))
     }
@@ -582,7 +625,7 @@ impl Finder<'_, '_> {
             mention.start > 0 && matches!(self.text.low(mention.start - 1), "the" | "a" | "an");
         let next = self.text.words.get(mention.end).copied().unwrap_or("");
         let next_is_word = next.chars().all(char::is_lowercase) && !next.is_empty();
-        after_article && next_is_word && !FUNCTION_WORDS.contains(&next)
+        after_article && next_is_word && !FUNCTION_WORDS.contains(&next) && !GEO_NOUNS.contains(&next)
     }
 
     /// "of" inside a title ("Secretary of State").
@@ -601,8 +644,15 @@ impl Finder<'_, '_> {
     /// The nearest acting group that ends before token `i`, within its clause.
     fn group_left(&self, i: usize, start: usize) -> Option<(Vec<usize>, usize)> {
         let mut j = i;
+        // "a missile that targeted …", "IGAD, which has been brokering …": a relative
+        // pronoun right before the verb stands for the noun phrase before it.
+        let verb_start = self.skip_auxiliaries_left(i, start);
         while j > start {
             j -= 1;
+            let relative = j + 1 == verb_start && matches!(self.text.low(j), "who" | "which" | "that");
+            if relative {
+                continue;
+            }
             if self.is_boundary(j) && !self.in_skip(j) {
                 return None;
             }

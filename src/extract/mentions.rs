@@ -590,6 +590,29 @@ const NOT_NAMES: &[&str] = &[
 const NAME_PARTICLES: &[&str] =
     &["al", "bin", "da", "de", "del", "der", "di", "dos", "du", "el", "ibn", "la", "le", "van", "von"];
 
+/// Lowercase nouns after a name that make it a geographical name.
+pub const GEO_NOUNS: &[&str] = &[
+    "archipelago",
+    "basin",
+    "corridor",
+    "county",
+    "desert",
+    "district",
+    "enclave",
+    "governorate",
+    "island",
+    "islands",
+    "mountains",
+    "oblast",
+    "peninsula",
+    "plateau",
+    "province",
+    "region",
+    "river",
+    "strait",
+    "valley",
+];
+
 /// Words before a place name that say it is where something happens.
 const PLACE_PREPOSITIONS: &[&str] = &[
     "across", "at", "from", "in", "inside", "into", "near", "outside", "to", "toward", "towards", "through",
@@ -738,8 +761,34 @@ fn is_place_context(text: &Text<'_>, i: usize, _stop: usize) -> bool {
     while j > 0 && matches!(text.low(j - 1), "the" | "a") {
         j -= 1;
     }
-    j > 0 && PLACE_PREPOSITIONS.contains(&text.low(j - 1))
+    if j > 0 && PLACE_PREPOSITIONS.contains(&text.low(j - 1)) {
+        return true;
+    }
+    // "airstrikes on Beirut", "an attack against Kyiv": the city is what was hit.
+    j > 1 && matches!(text.low(j - 1), "on" | "against" | "at") && ATTACK_NOUNS.contains(&text.low(j - 2))
 }
+
+/// Nouns of attack after which "on X" names the place hit.
+const ATTACK_NOUNS: &[&str] = &[
+    "airstrike",
+    "airstrikes",
+    "assault",
+    "attack",
+    "attacks",
+    "barrage",
+    "bombardment",
+    "bombing",
+    "drones",
+    "fire",
+    "missiles",
+    "offensive",
+    "raid",
+    "raids",
+    "rockets",
+    "shelling",
+    "strike",
+    "strikes",
+];
 
 fn entity_from_gazetteer(entry: &GazEntry) -> Entity {
     Entity {
@@ -811,6 +860,9 @@ fn name_mention(
     let acronym = n_words == 1 && all_caps && !text.starts_sentence(first);
     let class = if has_org_word || acronym {
         Some(EntityClass::Org)
+    } else if GEO_NOUNS.contains(&text.low(stop)) && !title_before(text, first) {
+        // "the Bekaa valley", "the Lachin corridor", "Saada province"
+        Some(EntityClass::Place)
     } else if (place_cue_before(text, first) || coordinated_with_place(text, first, out))
         && !title_before(text, first)
     {
