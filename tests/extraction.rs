@@ -97,3 +97,34 @@ fn roles_are_found_before_and_after_names() {
         "{roles:#?}"
     );
 }
+
+#[test]
+fn odd_inputs_never_panic() {
+    let cases = [
+        "",
+        ".",
+        "Russia",
+        "Russia's",
+        "the U.S.",
+        "Russian",
+        "Russian forces attacked",
+        "He met",
+        "President",
+        "Kremlin spokesman",
+        "talks between",
+        "was attacked by",
+        "\"\"\"",
+        "Israel struck Gaza, the",
+        "U.S. Secretary of State",
+        "Rubio and",
+        "A and B met C, D and",
+        "🙂 Russia 🙂 attacked 🙂 Ukraine 🙂",
+        "RUSSIA ATTACKED UKRAINE",
+        "on Monday, last Friday, next week, April 31, 2025",
+    ];
+    for text in cases {
+        let mut doc = Document::new("odd", text);
+        doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+        let _ = RuleExtractor::shared().extract(&doc);
+    }
+}

@@ -328,8 +328,8 @@ impl Finder<'_, '_> {
     }
 
     fn is_plain_lowercase(&self, j: usize) -> bool {
-        let word = self.text.words[j];
-        word.chars().all(|c| c.is_lowercase() || c == '-') && !BE_FORMS.contains(&word)
+        let Some(word) = self.text.words.get(j).copied() else { return false };
+        !word.is_empty() && word.chars().all(|c| c.is_lowercase() || c == '-') && !BE_FORMS.contains(&word)
     }
 
     fn event_for(
