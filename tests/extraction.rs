@@ -97,3 +97,68 @@ fn roles_are_found_before_and_after_names() {
         "{roles:#?}"
     );
 }
+
+/// Roles as `person org` pairs, dated to 2025-04-17.
+#[track_caller]
+fn check_roles(text: &str, expected: &[&str], absent: &[&str]) {
+    let mut doc = Document::new("case", text);
+    doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+    let extraction = RuleExtractor::shared().extract(&doc);
+    let roles: Vec<String> = extraction.roles.iter().map(|r| format!("{} {}", r.person, r.org)).collect();
+    for want in expected {
+        assert!(roles.iter().any(|r| r == want), "missing {want:?}; got {roles:#?}\nin: {text}");
+    }
+    for unwanted in absent {
+        assert!(!roles.iter().any(|r| r == unwanted), "unexpected {unwanted:?}; got {roles:#?}\nin: {text}");
+    }
+}
+
+#[test]
+fn roles_take_lowercase_words_between_org_and_title() {
+    check_roles("NATO's naval forces commander Pietro Bianchi spoke.", &["ent:pietro-bianchi ent:nato"], &[]);
+    check_roles("Chile's outgoing president Ana Soto left.", &["ent:ana-soto ent:chile"], &[]);
+}
+
+#[test]
+fn roles_read_hyphenated_and_ministry_titles() {
+    check_roles("Peru's ex-president Luis Vega was charged.", &["ent:luis-vega ent:peru"], &[]);
+    check_roles("Polish Foreign Ministry spokesman Adam Nowak said so.", &["ent:adam-nowak ent:poland"], &[]);
+}
+
+#[test]
+fn roles_read_complements_after_appositions() {
+    check_roles(
+        "Rosa Lind, a spokeswoman for Sweden's defence ministry, spoke.",
+        &["ent:rosa-lind ent:sweden"],
+        &[],
+    );
+    check_roles(
+        "Jan Kos, President of the European Commission, spoke.",
+        &["ent:jan-kos ent:european-commission"],
+        &[],
+    );
+}
+
+#[test]
+fn roles_resolve_the_country_possessive() {
+    check_roles(
+        "Kenya held elections. Protesters backed the country's opposition leader Mary Otieno.",
+        &["ent:mary-otieno ent:kenya"],
+        &[],
+    );
+}
+
+#[test]
+fn titles_without_a_country_use_the_dictionary_or_the_main_country() {
+    // Phoenix knows Maduro as Venezuela's; the article's main country is Colombia.
+    check_roles(
+        "Colombia and Venezuela met. Colombia said President Nicolas Maduro agreed. Colombia was pleased.",
+        &["ent:nicolas-maduro ent:venezuela"],
+        &["ent:nicolas-maduro ent:colombia"],
+    );
+    check_roles(
+        "Ecuador voted on Sunday. Ecuador's courts upheld the result, and Interim President Rosa Vela spoke.",
+        &["ent:rosa-vela ent:ecuador"],
+        &[],
+    );
+}

@@ -164,6 +164,7 @@ pub const TITLE_WORDS: &[&str] = &[
     "congressman",
     "congresswoman",
     "counsel",
+    "counterpart",
     "crown",
     "defence",
     "defense",
@@ -195,6 +196,7 @@ pub const TITLE_WORDS: &[&str] = &[
     "homeland",
     "interior",
     "intelligence",
+    "interim",
     "judge",
     "justice",
     "king",
@@ -208,6 +210,7 @@ pub const TITLE_WORDS: &[&str] = &[
     "mayor",
     "military",
     "minister",
+    "ministry",
     "mr.",
     "mrs.",
     "ms.",
@@ -244,6 +247,7 @@ pub const TITLE_WORDS: &[&str] = &[
     "supreme",
     "top",
     "trade",
+    "transitional",
     "treasury",
     "vice",
     "war",
@@ -272,6 +276,7 @@ pub const TITLE_HEADS: &[&str] = &[
     "congressman",
     "congresswoman",
     "counsel",
+    "counterpart",
     "delegate",
     "diplomat",
     "director",
@@ -577,12 +582,21 @@ fn contains(list: &[&str], word: &str) -> bool {
 
 /// Whether a lowercase word can be part of a title.
 pub fn is_title_word(word: &str) -> bool {
-    contains(TITLE_WORDS, word)
+    contains(TITLE_WORDS, strip_title_prefix(word))
 }
 
 /// Whether a lowercase word can head a title.
 pub fn is_title_head(word: &str) -> bool {
-    contains(TITLE_HEADS, word)
+    contains(TITLE_HEADS, strip_title_prefix(word))
+}
+
+/// "ex-president", "then-president", "vice-president": the title word after the prefix.
+fn strip_title_prefix(word: &str) -> &str {
+    ["ex-", "then-", "vice-", "former-"]
+        .iter()
+        .find_map(|prefix| word.strip_prefix(prefix))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(word)
 }
 
 /// Whether a lowercase noun makes the word before it an acting group.
