@@ -162,3 +162,70 @@ fn titles_without_a_country_use_the_dictionary_or_the_main_country() {
         &[],
     );
 }
+
+/// Entities as `id CLASS code`, the code `-` when unknown.
+#[track_caller]
+fn check_entities(text: &str, expected: &[&str], absent_ids: &[&str]) {
+    let mut doc = Document::new("case", text);
+    doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+    let extraction = RuleExtractor::shared().extract(&doc);
+    let entities: Vec<String> = extraction
+        .entities
+        .iter()
+        .map(|e| format!("{} {} {}", e.id, e.class.as_str(), e.cameo.as_deref().unwrap_or("-")))
+        .collect();
+    for want in expected {
+        assert!(entities.iter().any(|e| e == want), "missing {want:?}; got {entities:#?}\nin: {text}");
+    }
+    for unwanted in absent_ids {
+        assert!(
+            !entities.iter().any(|e| e.split(' ').next() == Some(unwanted)),
+            "unexpected {unwanted:?}; got {entities:#?}"
+        );
+    }
+}
+
+#[test]
+fn arabic_particles_join_names() {
+    check_entities(
+        "Protesters met Khalid al-Tayeb in the capital.",
+        &["ent:khalid-al-tayeb PERSON -"],
+        &["ent:khalid"],
+    );
+}
+
+#[test]
+fn organisation_names_keep_their_title_words() {
+    check_entities(
+        "Late on Monday the Supreme Court and the National Assembly disagreed.",
+        &["ent:supreme-court ORG -", "ent:national-assembly ORG -"],
+        &["ent:court", "ent:assembly"],
+    );
+}
+
+#[test]
+fn generic_words_laws_and_wars_are_not_actors() {
+    check_entities(
+        "The Police arrived at 10 GMT. The Public Order Act dates from the Second World War.",
+        &[],
+        &["ent:police", "ent:gmt", "ent:public-order-act", "ent:second-world-war"],
+    );
+}
+
+#[test]
+fn landmarks_and_regions_are_places() {
+    check_entities(
+        "Crowds filled Liberty Square, and East African leaders watched.",
+        &["ent:liberty-square PLACE -", "ent:east-african PLACE -"],
+        &[],
+    );
+}
+
+#[test]
+fn people_get_codes_from_their_roles() {
+    check_entities(
+        "Chilean Foreign Minister Ana Soto met Gen. Pablo Ruiz of Chile. Peru's former president Luis Vega came.",
+        &["ent:ana-soto PERSON CHLGOV", "ent:pablo-ruiz PERSON CHLMIL", "ent:luis-vega PERSON PERELI"],
+        &[],
+    );
+}

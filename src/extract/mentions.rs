@@ -148,6 +148,7 @@ pub const TITLE_WORDS: &[&str] = &[
     "assistant",
     "attorney",
     "cabinet",
+    "capt",
     "capt.",
     "captain",
     "cardinal",
@@ -156,10 +157,13 @@ pub const TITLE_WORDS: &[&str] = &[
     "chairwoman",
     "chancellor",
     "chief",
+    "col",
     "col.",
     "colonel",
     "commander",
     "commerce",
+    "communications",
+    "culture",
     "commissioner",
     "congressman",
     "congresswoman",
@@ -186,6 +190,7 @@ pub const TITLE_WORDS: &[&str] = &[
     "first",
     "foreign",
     "former",
+    "gen",
     "gen.",
     "general",
     "governor",
@@ -200,11 +205,15 @@ pub const TITLE_WORDS: &[&str] = &[
     "judge",
     "justice",
     "king",
+    "labor",
+    "labour",
     "lady",
     "lawmaker",
     "leader",
     "lieutenant",
+    "lt",
     "lt.",
+    "maj",
     "maj.",
     "major",
     "mayor",
@@ -248,6 +257,7 @@ pub const TITLE_WORDS: &[&str] = &[
     "top",
     "trade",
     "transitional",
+    "transport",
     "treasury",
     "vice",
     "war",
@@ -452,6 +462,43 @@ const ORG_WORDS: &[&str] = &[
     "union",
     "university",
 ];
+
+/// Last words of a capitalised run that make it a place ("Tahrir Square", "U.S. Embassy").
+const PLACE_WORDS: &[&str] = &[
+    "airport",
+    "avenue",
+    "base",
+    "bay",
+    "bridge",
+    "camp",
+    "canal",
+    "capitol",
+    "embassy",
+    "gulf",
+    "hall",
+    "island",
+    "islands",
+    "mountains",
+    "ocean",
+    "palace",
+    "peninsula",
+    "river",
+    "sea",
+    "square",
+    "strait",
+    "street",
+    "valley",
+];
+
+/// Last words of a capitalised run that name a law, war or agreement, not an actor.
+const NOT_ACTOR_WORDS: &[&str] =
+    &["accord", "accords", "act", "assistance", "bill", "convention", "law", "ordinance", "treaty", "war"];
+
+/// Capitalised abbreviations that are not organisations.
+const NOT_ACRONYMS: &[&str] = &["AM", "CEO", "GMT", "ID", "OK", "PM", "TV", "UTC"];
+
+/// First words of a region named by its people ("East African", "Latin American").
+const REGION_OPENERS: &[&str] = &["central", "east", "latin", "north", "south", "southeast", "west"];
 
 /// Capitalised words that are not names on their own.
 const NOT_NAMES: &[&str] = &[
@@ -755,7 +802,8 @@ fn name_mention(
     let mut stop = i;
     while stop < end {
         let word = text.words[stop];
-        let capitalised = text.is_capitalised(stop) && word.chars().any(char::is_alphabetic);
+        let capitalised = text.is_capitalised(stop) && word.chars().any(char::is_alphabetic)
+            || stop > i && is_prefixed_name(word);
         let particle =
             NAME_PARTICLES.contains(&word) && stop > i && stop + 1 < end && text.is_capitalised(stop + 1);
         let joins_org = word == "of"
@@ -770,11 +818,15 @@ fn name_mention(
         }
     }
     let run_end = stop.max(i + 1);
+    // "Supreme Court", "Interior Ministry": title words are part of an organisation's name.
+    let org_run = stop > i + 1 && contains(ORG_WORDS, text.low(stop - 1));
     // Leading titles and sentence-opening words are not part of the name.
     let mut first = i;
     while first < stop {
         let low = text.low(first);
-        if is_title_word(low) || contains(NOT_NAMES, low) || low.ends_with('.') && low.len() <= 3 {
+        let title = is_title_word(low) && !org_run;
+        let qualifier = ["-led", "-backed", "-run", "-held"].iter().any(|s| low.ends_with(s));
+        if title || qualifier || contains(NOT_NAMES, low) || low.ends_with('.') && low.len() <= 3 {
             first += 1;
         } else {
             break;
@@ -795,14 +847,21 @@ fn name_mention(
     }
     let n_words = stop - first;
     let label = text.text[text.tokens[first].start..text.tokens[stop - 1].end].to_string();
+    let last = text.low(stop - 1);
+    // A lone "Court" or "Police", a law or a war, a time zone: not an actor.
+    let generic = n_words == 1 && contains(ORG_WORDS, last) || NOT_ACRONYMS.contains(&label.as_str());
+    if generic || NOT_ACTOR_WORDS.iter().any(|w| last == *w || last.starts_with(&format!("{w}-"))) {
+        return run_end;
+    }
     let has_org_word = (first..stop).any(|k| contains(ORG_WORDS, text.low(k)));
     let all_caps = label.len() >= 2 && label.chars().all(|c| c.is_uppercase() || c == '.' || c == '-');
     let acronym = n_words == 1 && all_caps && !text.starts_sentence(first);
+    let region = n_words == 2 && contains(REGION_OPENERS, text.low(first)) && last.ends_with("an");
+    let place_cue = (place_cue_before(text, first) || coordinated_with_place(text, first, out))
+        && !title_before(text, first);
     let class = if has_org_word || acronym {
         Some(EntityClass::Org)
-    } else if (place_cue_before(text, first) || coordinated_with_place(text, first, out))
-        && !title_before(text, first)
-    {
+    } else if contains(PLACE_WORDS, last) || region || place_cue {
         Some(EntityClass::Place)
     } else if n_words >= 2 {
         Some(EntityClass::Person)
@@ -824,6 +883,13 @@ fn name_mention(
         None => singles.push((first, stop)),
     }
     run_end
+}
+
+/// "al-Bashir", "bin-Salman": a lowercase particle glued to a capitalised name.
+fn is_prefixed_name(word: &str) -> bool {
+    ["al-", "el-", "bin-", "ibn-", "abu-", "ben-"].iter().any(|prefix| {
+        word.strip_prefix(prefix).and_then(|rest| rest.chars().next()).is_some_and(char::is_uppercase)
+    })
 }
 
 fn new_entity(label: &str, class: EntityClass) -> Entity {

@@ -86,14 +86,82 @@ pub fn find_roles(
     found
 }
 
-/// A person's country is the country of their first role.
+/// A person's country and CAMEO code come from their first role, unless the
+/// dictionaries gave them already: the country's code plus the sector the title
+/// names ("Kremlin spokesman" → RUSGOV, "General" → MIL), or the organisation's code.
 fn assign_countries(mentions: &mut Mentions, roles: &[Role]) {
     for role in roles {
         let Some(person) = mentions.entities.iter().position(|e| e.id == role.person) else { continue };
-        let org_country = mentions.entities.iter().find(|e| e.id == role.org).and_then(|e| e.country.clone());
-        if mentions.entities[person].country.is_none() {
-            mentions.entities[person].country = org_country;
+        let Some(org) = mentions.entities.iter().find(|e| e.id == role.org) else { continue };
+        let org_country = org.country.clone();
+        let code = match (org.class, &org.cameo) {
+            (EntityClass::Country, Some(country)) => Some(format!("{country}{}", sector(&role.title))),
+            (_, Some(code)) => Some(code.clone()),
+            _ => None,
+        };
+        let entity = &mut mentions.entities[person];
+        if entity.country.is_none() {
+            entity.country = org_country;
         }
+        if entity.cameo.is_none() {
+            entity.cameo = code;
+        }
+    }
+}
+
+/// The CAMEO sector of a title: MIL for officers, JUD for judges, LEG for lawmakers,
+/// OPP for the opposition, ELI for former office holders, GOV otherwise (defence
+/// ministers included, as CAMEO codes them).
+fn sector(title: &str) -> &'static str {
+    let lower = title.to_lowercase();
+    let words: Vec<&str> = lower.split([' ', '-']).collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    if has(&["former", "ex", "then"]) {
+        "ELI"
+    } else if has(&["opposition"]) {
+        "OPP"
+    } else if has(&[
+        "minister",
+        "ministry",
+        "secretary",
+        "president",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+    ]) {
+        "GOV"
+    } else if has(&[
+        "general",
+        "gen.",
+        "gen",
+        "admiral",
+        "adm.",
+        "colonel",
+        "col.",
+        "commander",
+        "captain",
+        "capt.",
+        "lt.",
+        "maj.",
+        "army",
+        "military",
+    ]) {
+        "MIL"
+    } else if has(&["judge", "prosecutor", "justice"]) {
+        "JUD"
+    } else if has(&[
+        "lawmaker",
+        "senator",
+        "sen.",
+        "congressman",
+        "congresswoman",
+        "representative",
+        "rep.",
+        "speaker",
+    ]) {
+        "LEG"
+    } else {
+        "GOV"
     }
 }
 
