@@ -229,3 +229,12 @@ fn people_get_codes_from_their_roles() {
         &[],
     );
 }
+
+#[test]
+fn spelling_variants_and_initials_are_one_person() {
+    check_entities(
+        "Mikhail Gorbunov spoke. Later Mikhail Gorbunow left, and John Q. Carter met John Carter's aides.",
+        &["ent:mikhail-gorbunov PERSON -"],
+        &["ent:mikhail-gorbunow", "ent:john-carter"],
+    );
+}

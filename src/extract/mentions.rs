@@ -684,8 +684,86 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
     resolve_singles(text, &singles, &mut out);
     resolve_pronouns(text, &pronouns, &mut out);
     out.mentions.sort_by_key(|m| (m.start, m.end));
+    merge_variants(&mut out);
     add_short_forms(&mut out);
     out
+}
+
+/// Merges two names of one actor: spelling variants and middle initials of a person
+/// ("Alexei"/"Alexey Navalny", "Donald J. Trump"/"Donald Trump"), and an
+/// organisation named again without its qualifier ("Coast Guard" after "China Coast Guard").
+fn merge_variants(out: &mut Mentions) {
+    let n = out.entities.len();
+    let mut target: Vec<usize> = (0..n).collect();
+    for b in 0..n {
+        let later = &out.entities[b];
+        let same = (0..n).filter(|&a| a != b && target[a] == a).find(|&a| {
+            let earlier = &out.entities[a];
+            earlier.class == later.class
+                && match later.class {
+                    EntityClass::Person => a < b && person_variants(&earlier.label, &later.label),
+                    EntityClass::Org => {
+                        later.wikidata.is_none() && earlier.label.ends_with(&format!(" {}", later.label))
+                    }
+                    _ => false,
+                }
+        });
+        if let Some(a) = same {
+            target[b] = a;
+        }
+    }
+    if target.iter().enumerate().all(|(i, &t)| i == t) {
+        return;
+    }
+    for (b, &a) in target.iter().enumerate().filter(|(b, a)| b != *a) {
+        let aliases = out.entities[b].aliases.clone();
+        for alias in aliases {
+            out.add_alias(a, &alias);
+        }
+    }
+    // Renumber the entities that remain, and point mentions at them.
+    let mut new_index = vec![0; n];
+    let mut kept = Vec::new();
+    for (i, entity) in std::mem::take(&mut out.entities).into_iter().enumerate() {
+        if target[i] == i {
+            new_index[i] = kept.len();
+            kept.push(entity);
+        }
+    }
+    for mention in &mut out.mentions {
+        mention.entity = new_index[target[mention.entity]];
+    }
+    out.by_id = kept.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+    out.entities = kept;
+}
+
+/// Whether two person names differ only by initials or one letter (transliteration).
+fn person_variants(a: &str, b: &str) -> bool {
+    let key = |name: &str| -> Vec<String> {
+        name.split(' ').filter(|w| !(w.ends_with('.') && w.len() <= 2)).map(str::to_lowercase).collect()
+    };
+    let (ka, kb) = (key(a), key(b));
+    if ka.len() < 2 || ka.len() != kb.len() {
+        return false;
+    }
+    let n_diff: usize = ka.iter().zip(&kb).map(|(x, y)| edit_distance(x, y)).sum();
+    n_diff <= 1 && ka.concat().len() >= 8
+}
+
+/// Levenshtein distance between two short words.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (prev + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 /// Tries a gazetteer form at token `i`; returns the token after it when one matched.
