@@ -128,3 +128,144 @@ fn odd_inputs_never_panic() {
         let _ = RuleExtractor::shared().extract(&doc);
     }
 }
+
+/// Roles as `person org` pairs, dated to 2025-04-17.
+#[track_caller]
+fn check_roles(text: &str, expected: &[&str], absent: &[&str]) {
+    let mut doc = Document::new("case", text);
+    doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+    let extraction = RuleExtractor::shared().extract(&doc);
+    let roles: Vec<String> = extraction.roles.iter().map(|r| format!("{} {}", r.person, r.org)).collect();
+    for want in expected {
+        assert!(roles.iter().any(|r| r == want), "missing {want:?}; got {roles:#?}\nin: {text}");
+    }
+    for unwanted in absent {
+        assert!(!roles.iter().any(|r| r == unwanted), "unexpected {unwanted:?}; got {roles:#?}\nin: {text}");
+    }
+}
+
+#[test]
+fn roles_take_lowercase_words_between_org_and_title() {
+    check_roles("NATO's naval forces commander Pietro Bianchi spoke.", &["ent:pietro-bianchi ent:nato"], &[]);
+    check_roles("Chile's outgoing president Ana Soto left.", &["ent:ana-soto ent:chile"], &[]);
+}
+
+#[test]
+fn roles_read_hyphenated_and_ministry_titles() {
+    check_roles("Peru's ex-president Luis Vega was charged.", &["ent:luis-vega ent:peru"], &[]);
+    check_roles("Polish Foreign Ministry spokesman Adam Nowak said so.", &["ent:adam-nowak ent:poland"], &[]);
+}
+
+#[test]
+fn roles_read_complements_after_appositions() {
+    check_roles(
+        "Rosa Lind, a spokeswoman for Sweden's defence ministry, spoke.",
+        &["ent:rosa-lind ent:sweden"],
+        &[],
+    );
+    check_roles(
+        "Jan Kos, President of the European Commission, spoke.",
+        &["ent:jan-kos ent:european-commission"],
+        &[],
+    );
+}
+
+#[test]
+fn roles_resolve_the_country_possessive() {
+    check_roles(
+        "Kenya held elections. Protesters backed the country's opposition leader Mary Otieno.",
+        &["ent:mary-otieno ent:kenya"],
+        &[],
+    );
+}
+
+#[test]
+fn titles_without_a_country_use_the_dictionary_or_the_main_country() {
+    // Phoenix knows Maduro as Venezuela's; the article's main country is Colombia.
+    check_roles(
+        "Colombia and Venezuela met. Colombia said President Nicolas Maduro agreed. Colombia was pleased.",
+        &["ent:nicolas-maduro ent:venezuela"],
+        &["ent:nicolas-maduro ent:colombia"],
+    );
+    check_roles(
+        "Ecuador voted on Sunday. Ecuador's courts upheld the result, and Interim President Rosa Vela spoke.",
+        &["ent:rosa-vela ent:ecuador"],
+        &[],
+    );
+}
+
+/// Entities as `id CLASS code`, the code `-` when unknown.
+#[track_caller]
+fn check_entities(text: &str, expected: &[&str], absent_ids: &[&str]) {
+    let mut doc = Document::new("case", text);
+    doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+    let extraction = RuleExtractor::shared().extract(&doc);
+    let entities: Vec<String> = extraction
+        .entities
+        .iter()
+        .map(|e| format!("{} {} {}", e.id, e.class.as_str(), e.cameo.as_deref().unwrap_or("-")))
+        .collect();
+    for want in expected {
+        assert!(entities.iter().any(|e| e == want), "missing {want:?}; got {entities:#?}\nin: {text}");
+    }
+    for unwanted in absent_ids {
+        assert!(
+            !entities.iter().any(|e| e.split(' ').next() == Some(unwanted)),
+            "unexpected {unwanted:?}; got {entities:#?}"
+        );
+    }
+}
+
+#[test]
+fn arabic_particles_join_names() {
+    check_entities(
+        "Protesters met Khalid al-Tayeb in the capital.",
+        &["ent:khalid-al-tayeb PERSON -"],
+        &["ent:khalid"],
+    );
+}
+
+#[test]
+fn organisation_names_keep_their_title_words() {
+    check_entities(
+        "Late on Monday the Supreme Court and the National Assembly disagreed.",
+        &["ent:supreme-court ORG -", "ent:national-assembly ORG -"],
+        &["ent:court", "ent:assembly"],
+    );
+}
+
+#[test]
+fn generic_words_laws_and_wars_are_not_actors() {
+    check_entities(
+        "The Police arrived at 10 GMT. The Public Order Act dates from the Second World War.",
+        &[],
+        &["ent:police", "ent:gmt", "ent:public-order-act", "ent:second-world-war"],
+    );
+}
+
+#[test]
+fn landmarks_and_regions_are_places() {
+    check_entities(
+        "Crowds filled Liberty Square, and East African leaders watched.",
+        &["ent:liberty-square PLACE -", "ent:east-african PLACE -"],
+        &[],
+    );
+}
+
+#[test]
+fn people_get_codes_from_their_roles() {
+    check_entities(
+        "Chilean Foreign Minister Ana Soto met Gen. Pablo Ruiz of Chile. Peru's former president Luis Vega came.",
+        &["ent:ana-soto PERSON CHLGOV", "ent:pablo-ruiz PERSON CHLMIL", "ent:luis-vega PERSON PERELI"],
+        &[],
+    );
+}
+
+#[test]
+fn spelling_variants_and_initials_are_one_person() {
+    check_entities(
+        "Mikhail Gorbunov spoke. Later Mikhail Gorbunow left, and John Q. Carter met John Carter's aides.",
+        &["ent:mikhail-gorbunov PERSON -"],
+        &["ent:mikhail-gorbunow", "ent:john-carter"],
+    );
+}

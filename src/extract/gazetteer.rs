@@ -5,8 +5,12 @@
 //! organisations with their CAMEO actor codes. Every surface form is indexed by
 //! its tokens, case-sensitively, so "US" matches but "us" does not. Each entry
 //! gets a stable id (`ent:russia`) that is the same in every article.
+//! People (`people.tsv`, from the Phoenix dictionaries) are not matched in text:
+//! they give a person already found by name their CAMEO code at a date.
 
 use std::collections::HashMap;
+
+use chrono::NaiveDate;
 
 use super::EntityClass;
 use crate::nlp::segment;
@@ -14,6 +18,15 @@ use crate::nlp::segment;
 pub const COUNTRIES_TSV: &str = include_str!("../../ontology/gazetteers/countries.tsv");
 pub const PLACES_TSV: &str = include_str!("../../ontology/gazetteers/places.tsv");
 pub const ORGS_TSV: &str = include_str!("../../ontology/gazetteers/orgs.tsv");
+pub const PEOPLE_TSV: &str = include_str!("../../ontology/gazetteers/people.tsv");
+
+/// A CAMEO actor code that holds between two dates (either end open).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedCode {
+    pub code: String,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
 
 /// A known actor or place.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,6 +68,8 @@ pub struct Gazetteer {
     forms: HashMap<String, Vec<(usize, FormKind)>>,
     /// The longest form, in tokens.
     pub max_tokens: usize,
+    /// People's dated codes by the slug of each full name.
+    people: HashMap<String, Vec<DatedCode>>,
 }
 
 /// A gazetteer hit in a token sequence.
@@ -73,7 +88,31 @@ impl Gazetteer {
         gazetteer.load_countries(COUNTRIES_TSV);
         gazetteer.load_orgs(ORGS_TSV);
         gazetteer.load_places(PLACES_TSV);
+        gazetteer.load_people(PEOPLE_TSV);
         gazetteer
+    }
+
+    /// The CAMEO code of the person with this full name on `date`: the dated code
+    /// that covers the date, else the undated one, else the latest open-ended one.
+    pub fn person_code(&self, name: &str, date: Option<NaiveDate>) -> Option<&str> {
+        let codes = self.people.get(&slug(name))?;
+        let covering = |c: &&DatedCode| {
+            (c.from.is_some() || c.to.is_some())
+                && date.is_some_and(|d| c.from.is_none_or(|f| f <= d) && c.to.is_none_or(|t| d < t))
+        };
+        let undated = |c: &&DatedCode| c.from.is_none() && c.to.is_none();
+        let open_ended = codes.iter().filter(|c| c.from.is_some() && c.to.is_none()).max_by_key(|c| c.from);
+        codes
+            .iter()
+            .find(covering)
+            .or_else(|| codes.iter().find(undated))
+            .or(open_ended)
+            .map(|c| c.code.as_str())
+    }
+
+    /// The country entry with this CAMEO country code (the first three letters of an actor code).
+    pub fn country_by_cameo(&self, cameo: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.class == EntityClass::Country && e.cameo.as_deref() == Some(cameo))
     }
 
     /// Looks up the longest form starting at token `i` of `words`.
@@ -172,6 +211,17 @@ impl Gazetteer {
             self.add_form(name, idx, FormKind::Name);
             for alias in list(aliases) {
                 self.add_form(alias, idx, FormKind::Name);
+            }
+        }
+    }
+
+    fn load_people(&mut self, tsv: &str) {
+        for cols in rows(tsv) {
+            let [name, aliases, codes, ..] = pad(&cols, 3)[..] else { continue };
+            let codes: Vec<DatedCode> = list(codes).filter_map(dated_code).collect();
+            // Only full names: a lone surname would give strangers a code.
+            for form in std::iter::once(name).chain(list(aliases)).filter(|f| f.contains(' ')) {
+                self.people.entry(slug(form)).or_default().extend(codes.iter().cloned());
             }
         }
     }
@@ -308,6 +358,16 @@ fn list(cell: &str) -> impl Iterator<Item = &str> {
     cell.split('|').map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// Reads `CODE FROM TO`, dates as YYYY-MM-DD or `-`.
+fn dated_code(cell: &str) -> Option<DatedCode> {
+    let mut parts = cell.split(' ');
+    let code = parts.next()?.to_string();
+    let date = |part: Option<&str>| part.and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
+    let from = date(parts.next());
+    let to = date(parts.next());
+    Some(DatedCode { code, from, to })
+}
+
 fn non_empty(cell: &str) -> Option<String> {
     (!cell.is_empty()).then(|| cell.to_string())
 }
@@ -336,5 +396,15 @@ mod tests {
         assert_eq!(hit("U.S."), "ent:united-states");
         assert_eq!(hit("Ukrainian"), "ent:ukraine");
         assert!(gazetteer.lookup("us").is_none());
+    }
+
+    #[test]
+    fn people_codes_follow_the_date() {
+        let gazetteer = Gazetteer::builtin();
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(gazetteer.person_code("Nicolas Maduro", day(2017, 1, 1)), Some("VENGOV"));
+        assert_eq!(gazetteer.person_code("Shinzo Abe", day(2007, 1, 1)), Some("JPNGOV"));
+        assert_eq!(gazetteer.person_code("Shinzo Abe", day(2022, 7, 8)), Some("JPNELI"));
+        assert_eq!(gazetteer.person_code("Maduro", None), None);
     }
 }

@@ -173,6 +173,7 @@ pub const TITLE_WORDS: &[&str] = &[
     "assistant",
     "attorney",
     "cabinet",
+    "capt",
     "capt.",
     "captain",
     "cardinal",
@@ -181,14 +182,18 @@ pub const TITLE_WORDS: &[&str] = &[
     "chairwoman",
     "chancellor",
     "chief",
+    "col",
     "col.",
     "colonel",
     "commander",
     "commerce",
+    "communications",
+    "culture",
     "commissioner",
     "congressman",
     "congresswoman",
     "counsel",
+    "counterpart",
     "crown",
     "defence",
     "defense",
@@ -210,6 +215,7 @@ pub const TITLE_WORDS: &[&str] = &[
     "first",
     "foreign",
     "former",
+    "gen",
     "gen.",
     "general",
     "governor",
@@ -220,19 +226,25 @@ pub const TITLE_WORDS: &[&str] = &[
     "homeland",
     "interior",
     "intelligence",
+    "interim",
     "judge",
     "justice",
     "king",
+    "labor",
+    "labour",
     "lady",
     "lawmaker",
     "leader",
     "lieutenant",
+    "lt",
     "lt.",
+    "maj",
     "maj.",
     "major",
     "mayor",
     "military",
     "minister",
+    "ministry",
     "mr.",
     "mrs.",
     "ms.",
@@ -269,6 +281,8 @@ pub const TITLE_WORDS: &[&str] = &[
     "supreme",
     "top",
     "trade",
+    "transitional",
+    "transport",
     "treasury",
     "vice",
     "war",
@@ -297,6 +311,7 @@ pub const TITLE_HEADS: &[&str] = &[
     "congressman",
     "congresswoman",
     "counsel",
+    "counterpart",
     "delegate",
     "diplomat",
     "director",
@@ -473,6 +488,43 @@ const ORG_WORDS: &[&str] = &[
     "university",
 ];
 
+/// Last words of a capitalised run that make it a place ("Tahrir Square", "U.S. Embassy").
+const PLACE_WORDS: &[&str] = &[
+    "airport",
+    "avenue",
+    "base",
+    "bay",
+    "bridge",
+    "camp",
+    "canal",
+    "capitol",
+    "embassy",
+    "gulf",
+    "hall",
+    "island",
+    "islands",
+    "mountains",
+    "ocean",
+    "palace",
+    "peninsula",
+    "river",
+    "sea",
+    "square",
+    "strait",
+    "street",
+    "valley",
+];
+
+/// Last words of a capitalised run that name a law, war or agreement, not an actor.
+const NOT_ACTOR_WORDS: &[&str] =
+    &["accord", "accords", "act", "assistance", "bill", "convention", "law", "ordinance", "treaty", "war"];
+
+/// Capitalised abbreviations that are not organisations.
+const NOT_ACRONYMS: &[&str] = &["AM", "CEO", "GMT", "ID", "OK", "PM", "TV", "UTC"];
+
+/// First words of a region named by its people ("East African", "Latin American").
+const REGION_OPENERS: &[&str] = &["central", "east", "latin", "north", "south", "southeast", "west"];
+
 /// Capitalised words that are not names on their own.
 const NOT_NAMES: &[&str] = &[
     "a",
@@ -625,12 +677,21 @@ fn contains(list: &[&str], word: &str) -> bool {
 
 /// Whether a lowercase word can be part of a title.
 pub fn is_title_word(word: &str) -> bool {
-    contains(TITLE_WORDS, word)
+    contains(TITLE_WORDS, strip_title_prefix(word))
 }
 
 /// Whether a lowercase word can head a title.
 pub fn is_title_head(word: &str) -> bool {
-    contains(TITLE_HEADS, word)
+    contains(TITLE_HEADS, strip_title_prefix(word))
+}
+
+/// "ex-president", "then-president", "vice-president": the title word after the prefix.
+fn strip_title_prefix(word: &str) -> &str {
+    ["ex-", "then-", "vice-", "former-"]
+        .iter()
+        .find_map(|prefix| word.strip_prefix(prefix))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(word)
 }
 
 /// Whether a lowercase noun makes the word before it an acting group.
@@ -671,8 +732,86 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
     resolve_singles(text, &singles, &mut out);
     resolve_pronouns(text, &pronouns, &mut out);
     out.mentions.sort_by_key(|m| (m.start, m.end));
+    merge_variants(&mut out);
     add_short_forms(&mut out);
     out
+}
+
+/// Merges two names of one actor: spelling variants and middle initials of a person
+/// ("Alexei"/"Alexey Navalny", "Donald J. Trump"/"Donald Trump"), and an
+/// organisation named again without its qualifier ("Coast Guard" after "China Coast Guard").
+fn merge_variants(out: &mut Mentions) {
+    let n = out.entities.len();
+    let mut target: Vec<usize> = (0..n).collect();
+    for b in 0..n {
+        let later = &out.entities[b];
+        let same = (0..n).filter(|&a| a != b && target[a] == a).find(|&a| {
+            let earlier = &out.entities[a];
+            earlier.class == later.class
+                && match later.class {
+                    EntityClass::Person => a < b && person_variants(&earlier.label, &later.label),
+                    EntityClass::Org => {
+                        later.wikidata.is_none() && earlier.label.ends_with(&format!(" {}", later.label))
+                    }
+                    _ => false,
+                }
+        });
+        if let Some(a) = same {
+            target[b] = a;
+        }
+    }
+    if target.iter().enumerate().all(|(i, &t)| i == t) {
+        return;
+    }
+    for (b, &a) in target.iter().enumerate().filter(|(b, a)| b != *a) {
+        let aliases = out.entities[b].aliases.clone();
+        for alias in aliases {
+            out.add_alias(a, &alias);
+        }
+    }
+    // Renumber the entities that remain, and point mentions at them.
+    let mut new_index = vec![0; n];
+    let mut kept = Vec::new();
+    for (i, entity) in std::mem::take(&mut out.entities).into_iter().enumerate() {
+        if target[i] == i {
+            new_index[i] = kept.len();
+            kept.push(entity);
+        }
+    }
+    for mention in &mut out.mentions {
+        mention.entity = new_index[target[mention.entity]];
+    }
+    out.by_id = kept.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+    out.entities = kept;
+}
+
+/// Whether two person names differ only by initials or one letter (transliteration).
+fn person_variants(a: &str, b: &str) -> bool {
+    let key = |name: &str| -> Vec<String> {
+        name.split(' ').filter(|w| !(w.ends_with('.') && w.len() <= 2)).map(str::to_lowercase).collect()
+    };
+    let (ka, kb) = (key(a), key(b));
+    if ka.len() < 2 || ka.len() != kb.len() {
+        return false;
+    }
+    let n_diff: usize = ka.iter().zip(&kb).map(|(x, y)| edit_distance(x, y)).sum();
+    n_diff <= 1 && ka.concat().len() >= 8
+}
+
+/// Levenshtein distance between two short words.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (prev + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 /// Tries a gazetteer form at token `i`; returns the token after it when one matched.
@@ -815,7 +954,8 @@ fn name_mention(
     let mut stop = i;
     while stop < end {
         let word = text.words[stop];
-        let capitalised = text.is_capitalised(stop) && word.chars().any(char::is_alphabetic);
+        let capitalised = text.is_capitalised(stop) && word.chars().any(char::is_alphabetic)
+            || stop > i && is_prefixed_name(word);
         let particle =
             NAME_PARTICLES.contains(&word) && stop > i && stop + 1 < end && text.is_capitalised(stop + 1);
         let joins_org = word == "of"
@@ -830,11 +970,15 @@ fn name_mention(
         }
     }
     let run_end = stop.max(i + 1);
+    // "Supreme Court", "Interior Ministry": title words are part of an organisation's name.
+    let org_run = stop > i + 1 && contains(ORG_WORDS, text.low(stop - 1));
     // Leading titles and sentence-opening words are not part of the name.
     let mut first = i;
     while first < stop {
         let low = text.low(first);
-        if is_title_word(low) || contains(NOT_NAMES, low) || low.ends_with('.') && low.len() <= 3 {
+        let title = is_title_word(low) && !org_run;
+        let qualifier = ["-led", "-backed", "-run", "-held"].iter().any(|s| low.ends_with(s));
+        if title || qualifier || contains(NOT_NAMES, low) || low.ends_with('.') && low.len() <= 3 {
             first += 1;
         } else {
             break;
@@ -855,17 +999,24 @@ fn name_mention(
     }
     let n_words = stop - first;
     let label = text.text[text.tokens[first].start..text.tokens[stop - 1].end].to_string();
+    let last = text.low(stop - 1);
+    // A lone "Court" or "Police", a law or a war, a time zone: not an actor.
+    let generic = n_words == 1 && contains(ORG_WORDS, last) || NOT_ACRONYMS.contains(&label.as_str());
+    if generic || NOT_ACTOR_WORDS.iter().any(|w| last == *w || last.starts_with(&format!("{w}-"))) {
+        return run_end;
+    }
     let has_org_word = (first..stop).any(|k| contains(ORG_WORDS, text.low(k)));
     let all_caps = label.len() >= 2 && label.chars().all(|c| c.is_uppercase() || c == '.' || c == '-');
     let acronym = n_words == 1 && all_caps && !text.starts_sentence(first);
+    let region = n_words == 2 && contains(REGION_OPENERS, text.low(first)) && last.ends_with("an");
+    let place_cue = (place_cue_before(text, first) || coordinated_with_place(text, first, out))
+        && !title_before(text, first);
     let class = if has_org_word || acronym {
         Some(EntityClass::Org)
     } else if GEO_NOUNS.contains(&text.low(stop)) && !title_before(text, first) {
         // "the Bekaa valley", "the Lachin corridor", "Saada province"
         Some(EntityClass::Place)
-    } else if (place_cue_before(text, first) || coordinated_with_place(text, first, out))
-        && !title_before(text, first)
-    {
+    } else if contains(PLACE_WORDS, last) || region || place_cue {
         Some(EntityClass::Place)
     } else if n_words >= 2 {
         Some(EntityClass::Person)
@@ -887,6 +1038,13 @@ fn name_mention(
         None => singles.push((first, stop)),
     }
     run_end
+}
+
+/// "al-Bashir", "bin-Salman": a lowercase particle glued to a capitalised name.
+fn is_prefixed_name(word: &str) -> bool {
+    ["al-", "el-", "bin-", "ibn-", "abu-", "ben-"].iter().any(|prefix| {
+        word.strip_prefix(prefix).and_then(|rest| rest.chars().next()).is_some_and(char::is_uppercase)
+    })
 }
 
 fn new_entity(label: &str, class: EntityClass) -> Entity {

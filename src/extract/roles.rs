@@ -7,9 +7,15 @@
 //! before the name, the name followed by a title in commas, and a title
 //! followed by the name in commas. Mentions used to qualify a title are marked
 //! as modifiers, and appositions are returned so that event finding skips them.
+//! A title with no organisation of its own ("President Nicolas Maduro") takes
+//! the person's country from the Phoenix dictionaries at the article's date,
+//! else the article's main country. People's CAMEO codes are set here too.
 
 use std::ops::Range;
 
+use chrono::NaiveDate;
+
+use super::gazetteer::Gazetteer;
 use super::mentions::{MentionKind, Mentions, Text, is_title_head, is_title_word};
 use super::{EntityClass, Role};
 
@@ -18,11 +24,50 @@ use super::{EntityClass, Role};
 pub struct RoleFinding {
     pub roles: Vec<Role>,
     pub appositions: Vec<Range<usize>>,
+    /// The entity index of the country the article is mostly about, if one stands out.
+    main_country: Option<usize>,
+}
+
+/// Gives each person the Phoenix dictionary knows by full name its CAMEO code and country.
+fn assign_dictionary_codes(mentions: &mut Mentions, gazetteer: &Gazetteer, date: Option<NaiveDate>) {
+    for entity in &mut mentions.entities {
+        if entity.class != EntityClass::Person || entity.cameo.is_some() {
+            continue;
+        }
+        let Some(code) = gazetteer.person_code(&entity.label, date) else { continue };
+        let country = code.get(..3).and_then(|c| gazetteer.country_by_cameo(c));
+        entity.country = country.and_then(|c| gazetteer.entries[c].country.clone());
+        entity.cameo = Some(code.to_string());
+    }
+}
+
+/// The country named most often, when it is named at least twice and more often than any other.
+fn main_country(mentions: &Mentions) -> Option<usize> {
+    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for m in mentions.mentions.iter().filter(|m| m.kind != MentionKind::Pronoun) {
+        if mentions.entities[m.entity].class == EntityClass::Country {
+            *counts.entry(m.entity).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = counts.into_iter().map(|(e, n)| (n, e)).collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    match ranked[..] {
+        [(n, e)] if n >= 2 => Some(e),
+        [(n, e), (second, _), ..] if n >= 2 && n > second => Some(e),
+        _ => None,
+    }
 }
 
 /// Finds roles around every person mention, marking qualifying mentions as modifiers.
-pub fn find_roles(text: &Text<'_>, mentions: &mut Mentions) -> RoleFinding {
-    let mut found = RoleFinding::default();
+pub fn find_roles(
+    text: &Text<'_>,
+    mentions: &mut Mentions,
+    gazetteer: &Gazetteer,
+    date: Option<NaiveDate>,
+) -> RoleFinding {
+    assign_dictionary_codes(mentions, gazetteer, date);
+    let main_country = main_country(mentions);
+    let mut found = RoleFinding { main_country, ..RoleFinding::default() };
     let persons: Vec<usize> = (0..mentions.mentions.len())
         .filter(|&m| {
             mentions.mentions[m].kind == MentionKind::Name && mentions.class(m) == EntityClass::Person
@@ -41,14 +86,82 @@ pub fn find_roles(text: &Text<'_>, mentions: &mut Mentions) -> RoleFinding {
     found
 }
 
-/// A person's country is the country of their first role.
+/// A person's country and CAMEO code come from their first role, unless the
+/// dictionaries gave them already: the country's code plus the sector the title
+/// names ("Kremlin spokesman" → RUSGOV, "General" → MIL), or the organisation's code.
 fn assign_countries(mentions: &mut Mentions, roles: &[Role]) {
     for role in roles {
         let Some(person) = mentions.entities.iter().position(|e| e.id == role.person) else { continue };
-        let org_country = mentions.entities.iter().find(|e| e.id == role.org).and_then(|e| e.country.clone());
-        if mentions.entities[person].country.is_none() {
-            mentions.entities[person].country = org_country;
+        let Some(org) = mentions.entities.iter().find(|e| e.id == role.org) else { continue };
+        let org_country = org.country.clone();
+        let code = match (org.class, &org.cameo) {
+            (EntityClass::Country, Some(country)) => Some(format!("{country}{}", sector(&role.title))),
+            (_, Some(code)) => Some(code.clone()),
+            _ => None,
+        };
+        let entity = &mut mentions.entities[person];
+        if entity.country.is_none() {
+            entity.country = org_country;
         }
+        if entity.cameo.is_none() {
+            entity.cameo = code;
+        }
+    }
+}
+
+/// The CAMEO sector of a title: MIL for officers, JUD for judges, LEG for lawmakers,
+/// OPP for the opposition, ELI for former office holders, GOV otherwise (defence
+/// ministers included, as CAMEO codes them).
+fn sector(title: &str) -> &'static str {
+    let lower = title.to_lowercase();
+    let words: Vec<&str> = lower.split([' ', '-']).collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    if has(&["former", "ex", "then"]) {
+        "ELI"
+    } else if has(&["opposition"]) {
+        "OPP"
+    } else if has(&[
+        "minister",
+        "ministry",
+        "secretary",
+        "president",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+    ]) {
+        "GOV"
+    } else if has(&[
+        "general",
+        "gen.",
+        "gen",
+        "admiral",
+        "adm.",
+        "colonel",
+        "col.",
+        "commander",
+        "captain",
+        "capt.",
+        "lt.",
+        "maj.",
+        "army",
+        "military",
+    ]) {
+        "MIL"
+    } else if has(&["judge", "prosecutor", "justice"]) {
+        "JUD"
+    } else if has(&[
+        "lawmaker",
+        "senator",
+        "sen.",
+        "congressman",
+        "congresswoman",
+        "representative",
+        "rep.",
+        "speaker",
+    ]) {
+        "LEG"
+    } else {
+        "GOV"
     }
 }
 
@@ -121,9 +234,76 @@ fn title_before_name(text: &Text<'_>, mentions: &mut Mentions, m: usize, found: 
     if first == end || !(first..end).any(|k| is_title_head(text.low(k))) {
         return;
     }
-    let Some(org) = org_before(text, mentions, first) else { return };
+    let (org, first) = match org_before_modifiers(text, mentions, first, sentence_start) {
+        Some((org, first)) => (Some(org), first),
+        None => (org_after_of(mentions, text, mentions.mentions[m].end), first),
+    };
+    let Some(org) = org.or_else(|| implicit_org(mentions, m, found.main_country)) else { return };
     let title = clean_title(&text.text[text.tokens[first].start..text.tokens[end - 1].end]);
     push_role(mentions, m, org, title, found);
+}
+
+/// The organisation before a title, allowing up to two plain lowercase words between
+/// them ("Hezbollah's missile unit commander", "U.N. humanitarian chief"); returns
+/// it with the title's new first token.
+fn org_before_modifiers(
+    text: &Text<'_>,
+    mentions: &mut Mentions,
+    first: usize,
+    lower_bound: usize,
+) -> Option<(usize, usize)> {
+    if let Some(org) = org_before(text, mentions, first) {
+        return Some((org, first));
+    }
+    for n_words in 1..=2 {
+        let k = first.checked_sub(n_words)?;
+        if k < lower_bound || !is_plain_lowercase(text.words[k]) {
+            return None;
+        }
+        if let Some(org) = org_before(text, mentions, k) {
+            return Some((org, k));
+        }
+    }
+    None
+}
+
+/// A lowercase word that may qualify a title ("missile", "far-right"), not a function word.
+fn is_plain_lowercase(word: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "is", "of", "on", "or", "said", "says",
+        "that", "the", "to", "was", "were", "who", "with",
+    ];
+    word.chars().all(|c| c.is_lowercase() || c == '-') && !FUNCTION_WORDS.contains(&word)
+}
+
+/// "Lt. Gen. Lee Hong-ki of the South's Joint Chiefs of Staff": the organisation after "of".
+fn org_after_of(mentions: &mut Mentions, text: &Text<'_>, stop: usize) -> Option<usize> {
+    if text.low(stop) != "of" {
+        return None;
+    }
+    let mut k = stop + 1;
+    if text.low(k) == "the" {
+        k += 1;
+    }
+    let m = mentions.at(k).filter(|&m| mentions.mentions[m].start == k)?;
+    let entity = mentions.mentions[m].entity;
+    matches!(mentions.entities[entity].class, EntityClass::Country | EntityClass::Org).then(|| {
+        mentions.mentions[m].modifier = true;
+        entity
+    })
+}
+
+/// The country of a title that names none: the person's own, from the dictionaries,
+/// if the article names it, else the article's main country.
+fn implicit_org(mentions: &Mentions, m: usize, main_country: Option<usize>) -> Option<usize> {
+    let person = &mentions.entities[mentions.mentions[m].entity];
+    if let Some(country) = &person.country {
+        return mentions
+            .entities
+            .iter()
+            .position(|e| e.class == EntityClass::Country && e.country.as_ref() == Some(country));
+    }
+    main_country
 }
 
 /// "Keith Kellogg, U.S. President Donald Trump's special envoy to Ukraine," and
@@ -156,12 +336,26 @@ fn title_after_name(text: &Text<'_>, mentions: &mut Mentions, m: usize, found: &
     if last + 1 < close && matches!(text.low(last), "to" | "for" | "of" | "on") {
         last = close;
     }
-    let org = org_before(text, mentions, first);
+    let (org, first) = match org_before_modifiers(text, mentions, first, stop + 1) {
+        Some((org, first)) => (Some(org), first),
+        None => (org_in(mentions, head + 1..last), first),
+    };
     let title = clean_title(&text.text[text.tokens[first].start..text.tokens[last - 1].end]);
     if let Some(org) = org {
         push_role(mentions, m, org, title, found);
     }
     found.appositions.push(stop..close + 1);
+}
+
+/// The first country or organisation named in a title's complement ("spokesman for
+/// Iran's foreign ministry", "President of the European Council").
+fn org_in(mentions: &mut Mentions, span: Range<usize>) -> Option<usize> {
+    let m = span.clone().find_map(|k| mentions.at(k)).filter(|&m| {
+        let class = mentions.class(m);
+        (class == EntityClass::Country || class == EntityClass::Org) && mentions.mentions[m].end <= span.end
+    })?;
+    mentions.mentions[m].modifier = true;
+    Some(mentions.mentions[m].entity)
 }
 
 /// "of" inside a title ("Secretary of State", "chief of staff").
@@ -177,7 +371,9 @@ fn org_before(text: &Text<'_>, mentions: &mut Mentions, first: usize) -> Option<
     if possessive {
         k -= 1;
     }
-    let m = mentions.ending_at(k)?;
+    let Some(m) = mentions.ending_at(k) else {
+        return if possessive { country_referred_to(text, mentions, k) } else { None };
+    };
     mentions.mentions[m].modifier = true;
     let entity = mentions.mentions[m].entity;
     match mentions.entities[entity].class {
@@ -191,6 +387,21 @@ fn org_before(text: &Text<'_>, mentions: &mut Mentions, first: usize) -> Option<
         }
         _ => None,
     }
+}
+
+/// "the country's", "the ministry's": the country last named before token `k`.
+fn country_referred_to(text: &Text<'_>, mentions: &Mentions, k: usize) -> Option<usize> {
+    const NOUNS: &[&str] = &["country", "government", "ministry", "nation", "state"];
+    if k < 2 || !NOUNS.contains(&text.low(k - 1)) || text.low(k - 2) != "the" {
+        return None;
+    }
+    mentions
+        .mentions
+        .iter()
+        .rev()
+        .filter(|m| m.end < k - 1 && m.kind != MentionKind::Pronoun)
+        .find(|m| mentions.entities[m.entity].class == EntityClass::Country)
+        .map(|m| m.entity)
 }
 
 fn push_role(mentions: &Mentions, m: usize, org: usize, title: String, found: &mut RoleFinding) {

@@ -61,7 +61,7 @@ impl Extractor for RuleExtractor {
     fn extract(&self, doc: &Document) -> Extraction {
         let text = Text::new(&doc.text, self.grammar);
         let mut mentions = find_mentions(&text, &self.gazetteer);
-        let roles = find_roles(&text, &mut mentions);
+        let roles = find_roles(&text, &mut mentions, &self.gazetteer, doc.date);
         resolve_descriptions(&text, &mut mentions, &roles.roles);
         let found = find_events(&text, &mentions, &self.lexicon, &roles.appositions);
         let mut events = Vec::new();
