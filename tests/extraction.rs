@@ -269,3 +269,21 @@ fn spelling_variants_and_initials_are_one_person() {
         &["ent:mikhail-gorbunow", "ent:john-carter"],
     );
 }
+
+#[test]
+fn reciprocal_fighting_goes_both_ways() {
+    check(
+        "In 2020, Armenia and Azerbaijan fought a major war.",
+        &["ent:armenia fightsWith ent:azerbaijan", "ent:azerbaijan fightsWith ent:armenia"],
+        &[],
+    );
+}
+
+#[test]
+fn arabic_article_in_surnames() {
+    check(
+        "Prime Minister Haidar al-Abadi spoke on Sunday. Abadi visited Mosul on Monday.",
+        &["ent:haidar-al-abadi visits ent:mosul"],
+        &[],
+    );
+}

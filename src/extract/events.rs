@@ -63,6 +63,8 @@ pub struct Found {
     pub place: Option<usize>,
     /// Token span from the first argument to the last, for the evidence offsets.
     pub span: Range<usize>,
+    /// The event also holds with subject and object swapped ("A and B fought").
+    pub reciprocal: bool,
 }
 
 /// Words that end a clause when searching for arguments.
@@ -351,6 +353,9 @@ impl Finder<'_, '_> {
         let is_verb = trigger.kind == TriggerKind::Verb;
         if found.objects.is_empty() && trigger.symmetric && is_verb && found.subjects.len() >= 2 {
             found.objects = found.subjects.split_off(1);
+            // "Armenia and Azerbaijan fought": each fought the other. Meetings (CAMEO 04)
+            // are recorded once, as symmetric events.
+            found.reciprocal = !trigger.cameo.starts_with("04");
         }
         found.objects.retain(|o| !found.subjects.contains(o));
         if found.subjects.is_empty() || found.objects.is_empty() {
@@ -447,6 +452,7 @@ impl Finder<'_, '_> {
             pattern,
             place,
             span: range,
+            reciprocal: false,
         }
     }
 

@@ -1096,7 +1096,7 @@ fn resolve_singles(text: &Text<'_>, singles: &[(usize, usize)], out: &mut Mentio
             .iter()
             .enumerate()
             .filter(|(_, e)| e.class == EntityClass::Person && e.label.contains(' '))
-            .filter(|(_, e)| e.label.split(' ').next_back() == Some(word))
+            .filter(|(_, e)| e.label.split(' ').next_back().is_some_and(|last| surname_matches(last, word)))
             .map(|(idx, _)| idx)
             .next_back();
         let entity = match person {
@@ -1107,6 +1107,20 @@ fn resolve_singles(text: &Text<'_>, singles: &[(usize, usize)], out: &mut Mentio
         out.add_alias(entity, word);
         out.mentions.push(Mention { start, end: stop, entity, kind: MentionKind::Name, modifier: false });
     }
+}
+
+/// "Abadi" names "Haidar al-Abadi": a surname with or without its Arabic article.
+fn surname_matches(last: &str, word: &str) -> bool {
+    let bare = |name: &str| -> String {
+        let lower = name.to_lowercase();
+        for prefix in ["al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-"] {
+            if let Some(rest) = lower.strip_prefix(prefix) {
+                return rest.to_string();
+            }
+        }
+        lower
+    };
+    last == word || bare(last) == bare(word)
 }
 
 /// Resolves "he" and "she" to the latest person named in the same or the previous sentence.

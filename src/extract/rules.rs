@@ -92,29 +92,33 @@ impl RuleExtractor {
         let code = cameo::lookup(&trigger.cameo);
         let (start, end) = char_span(&doc.text, sentence.start, sentence.end);
         let mut out = Vec::new();
-        for &s in &found.subjects {
-            for &o in &found.objects {
-                if s == o {
-                    continue;
-                }
-                out.push(Event {
-                    subject: entities[s].id.clone(),
-                    object: entities[o].id.clone(),
-                    predicate: trigger.lemma.clone(),
-                    relation: trigger.relation.clone(),
-                    cameo: trigger.cameo.clone(),
-                    plover: code.and_then(|c| c.plover.clone()),
-                    symmetric: trigger.symmetric,
-                    date,
-                    place: found.place.map(|p| entities[p].id.clone()),
-                    sentence: found.sentence,
-                    start,
-                    end,
-                    text: sentence_text.trim().to_string(),
-                    modality: found.modality,
-                    confidence: confidence(found, found.subjects.len() * found.objects.len()),
-                });
+        let mut pairs: Vec<(usize, usize)> =
+            found.subjects.iter().flat_map(|&s| found.objects.iter().map(move |&o| (s, o))).collect();
+        if found.reciprocal {
+            let swapped: Vec<(usize, usize)> = pairs.iter().map(|&(s, o)| (o, s)).collect();
+            pairs.extend(swapped);
+        }
+        for (s, o) in pairs {
+            if s == o {
+                continue;
             }
+            out.push(Event {
+                subject: entities[s].id.clone(),
+                object: entities[o].id.clone(),
+                predicate: trigger.lemma.clone(),
+                relation: trigger.relation.clone(),
+                cameo: trigger.cameo.clone(),
+                plover: code.and_then(|c| c.plover.clone()),
+                symmetric: trigger.symmetric,
+                date,
+                place: found.place.map(|p| entities[p].id.clone()),
+                sentence: found.sentence,
+                start,
+                end,
+                text: sentence_text.trim().to_string(),
+                modality: found.modality,
+                confidence: confidence(found, found.subjects.len() * found.objects.len()),
+            });
         }
         out
     }
