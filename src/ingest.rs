@@ -407,7 +407,8 @@ fn parse_json_line(
     doc.title = record.title.filter(|t| !t.trim().is_empty());
     doc.url = record.url;
     doc.source = record.source;
-    if let Some(raw) = record.date.or(record.published) {
+    let raw_date = record.date.or(record.published).filter(|raw| !raw.trim().is_empty());
+    if let Some(raw) = raw_date {
         doc.date = parse_date(&raw);
         if doc.date.is_none() {
             warnings.push(InputError::line(

@@ -31,6 +31,8 @@ pub enum Pattern {
     Nominal,
     /// A noun trigger whose source is the nearest actor before it.
     NominalLoose,
+    /// Arguments read from the dependency parse.
+    Syntax,
 }
 
 impl Pattern {
@@ -42,6 +44,7 @@ impl Pattern {
             Pattern::Control => 0.7,
             Pattern::Nominal => 0.65,
             Pattern::NominalLoose => 0.5,
+            Pattern::Syntax => 0.6,
         }
     }
 }
@@ -215,6 +218,21 @@ fn is_month(word: &str) -> bool {
             | "november"
             | "december"
     )
+}
+
+/// Negation, plans and hedges among the few words before token `i` (not before `start`).
+pub fn modality_before(text: &Text<'_>, i: usize, start: usize) -> Modality {
+    let from = i.saturating_sub(4).max(start);
+    let window: Vec<&str> = (from..i).map(|k| text.low(k)).collect();
+    if window.iter().any(|w| NEGATIONS.contains(w)) {
+        Modality::Negated
+    } else if window.iter().any(|w| HYPOTHETICAL.contains(w)) {
+        Modality::Hypothetical
+    } else if window.iter().any(|w| PLANNED.contains(w)) {
+        Modality::Planned
+    } else {
+        Modality::Asserted
+    }
 }
 
 /// Finds every event in the article.
@@ -458,17 +476,7 @@ impl Finder<'_, '_> {
 
     /// Negation, plans and hedges among the few words before the trigger.
     fn modality(&self, i: usize, start: usize) -> Modality {
-        let from = i.saturating_sub(4).max(start);
-        let window: Vec<&str> = (from..i).map(|k| self.text.low(k)).collect();
-        if window.iter().any(|w| NEGATIONS.contains(w)) {
-            Modality::Negated
-        } else if window.iter().any(|w| HYPOTHETICAL.contains(w)) {
-            Modality::Hypothetical
-        } else if window.iter().any(|w| PLANNED.contains(w)) {
-            Modality::Planned
-        } else {
-            Modality::Asserted
-        }
+        modality_before(self.text, i, start)
     }
 
     /// Steps left over adverbs, negation and auxiliaries between a subject and its verb.

@@ -31,6 +31,10 @@ pub struct Text<'a> {
     pub xpos: Vec<&'static str>,
     /// Each token's lemma, or its lowercase form without a tagger.
     pub lemma: Vec<String>,
+    /// Each token's syntactic head (global token index), `None` for a sentence root or without a parser.
+    pub head: Vec<Option<usize>>,
+    /// Each token's Universal Dependencies relation to its head, or "" without a parser.
+    pub deprel: Vec<&'static str>,
 }
 
 impl<'a> Text<'a> {
@@ -42,6 +46,8 @@ impl<'a> Text<'a> {
         let mut sentence_of = vec![0; tokens.len()];
         let mut xpos = vec![""; tokens.len()];
         let mut lemma = lower.clone();
+        let mut head = vec![None; tokens.len()];
+        let mut deprel = vec![""; tokens.len()];
         for (idx, sentence) in sentences.iter().enumerate() {
             for slot in &mut sentence_of[sentence.tokens.clone()] {
                 *slot = idx;
@@ -52,15 +58,30 @@ impl<'a> Text<'a> {
                     let i = sentence.tokens.start + offset;
                     xpos[i] = analysis.xpos;
                     lemma[i] = analysis.lemma.to_lowercase();
+                    head[i] = (analysis.head > 0).then(|| sentence.tokens.start + analysis.head - 1);
+                    deprel[i] = analysis.deprel;
                 }
             }
         }
-        Text { text, tokens, sentences, words, lower, sentence_of, xpos, lemma }
+        Text { text, tokens, sentences, words, lower, sentence_of, xpos, lemma, head, deprel }
     }
 
     /// The Penn tag of token `i`, or "" past either end or without a tagger.
     pub fn tag(&self, i: usize) -> &'static str {
         self.xpos.get(i).copied().unwrap_or("")
+    }
+
+    /// The dependents of token `i` with a relation starting with `relation` ("nsubj" matches "nsubj:pass").
+    pub fn children(&self, i: usize, relation: &str) -> Vec<usize> {
+        let sentence = &self.sentences[self.sentence_of[i]];
+        sentence
+            .tokens
+            .clone()
+            .filter(|&k| {
+                self.head[k] == Some(i) && self.deprel[k].split(':').next() == relation.split(':').next()
+            })
+            .filter(|&k| !relation.contains(':') || self.deprel[k] == relation)
+            .collect()
     }
 
     /// Whether token `i` is tagged as a common noun (NN, NNS).

@@ -14,6 +14,7 @@ pub mod lexicon;
 pub mod mentions;
 pub mod roles;
 pub mod rules;
+pub mod syntax;
 pub mod time;
 
 use chrono::NaiveDate;

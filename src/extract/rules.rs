@@ -13,6 +13,7 @@ use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
 use super::mentions::{Text, find_mentions};
 use super::roles::{find_roles, resolve_descriptions};
+use super::syntax::find_events_by_syntax;
 use super::time::find_dates;
 use super::{Entity, Event, Extraction, Extractor, Modality, cameo};
 use crate::ingest::Document;
@@ -63,7 +64,16 @@ impl Extractor for RuleExtractor {
         let mut mentions = find_mentions(&text, &self.gazetteer);
         let roles = find_roles(&text, &mut mentions, &self.gazetteer, doc.date);
         resolve_descriptions(&text, &mut mentions, &roles.roles);
-        let found = find_events(&text, &mentions, &self.lexicon, &roles.appositions);
+        let mut found = find_events(&text, &mentions, &self.lexicon, &roles.appositions);
+        // The parse finds events the word-order patterns miss entirely; where both read
+        // the same trigger, the patterns win (they are more precise on news prose so far).
+        for event in find_events_by_syntax(&text, &mentions, &self.lexicon, &roles.appositions) {
+            let known =
+                found.iter().any(|f| f.sentence == event.sentence && f.tokens.start == event.tokens.start);
+            if !known {
+                found.push(event);
+            }
+        }
         let mut events = Vec::new();
         for event in &found {
             events.extend(self.records(doc, &text, &mentions.entities, event));
