@@ -288,6 +288,8 @@ NAME_OVERRIDES = {
     "FSM": "Micronesia",
     "XKX": "Kosovo",
     "SHN": "Saint Helena",
+    # News in English still says Turkey far more often than Türkiye.
+    "TUR": "Turkey",
 }
 
 # Abbreviations and short forms a news reader meets, plus forms missing from the data.

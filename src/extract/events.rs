@@ -37,7 +37,7 @@ pub enum Pattern {
 
 impl Pattern {
     /// The base confidence of events found this way.
-    pub fn confidence(self) -> f32 {
+    pub fn confidence(self) -> f64 {
         match self {
             Pattern::Clause => 0.75,
             Pattern::Passive => 0.7,
@@ -633,6 +633,20 @@ impl Finder<'_, '_> {
             )
     }
 
+    /// A demonym in target position stands for its country when a group or a country's
+    /// possession follows ("Armenian positions", "Russian forces"), not a place ("the
+    /// Ukrainian city of Dnipro").
+    fn demonym_target(&self, after: usize) -> bool {
+        if self.group_noun_after(after) {
+            return true;
+        }
+        let mut k = after;
+        while k < after + 3 && self.text.tag(k) == "JJ" {
+            k += 1;
+        }
+        self.text.is_common_noun(k) && !is_place_noun(self.text.low(k))
+    }
+
     /// "the Paris talks": a place name between an article and a noun only qualifies the noun.
     fn modifies_noun(&self, mention: &Mention) -> bool {
         let after_article =
@@ -858,7 +872,7 @@ impl Finder<'_, '_> {
                 let skip_this = mention.modifier
                     || possessor_of_person
                     || self.in_skip(j)
-                    || (mention.kind == MentionKind::Demonym && !self.group_noun_after(mention.end))
+                    || (mention.kind == MentionKind::Demonym && !self.demonym_target(mention.end))
                     || (class == EntityClass::Place && self.modifies_noun(mention));
                 if skip_this {
                     j = mention.end;

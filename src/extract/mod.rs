@@ -142,7 +142,7 @@ pub struct Event {
     pub text: String,
     pub modality: Modality,
     /// How likely the event is right, in `[0, 1]`; see README "Confidence".
-    pub confidence: f32,
+    pub confidence: f64,
 }
 
 /// A person's position in a country or organisation.

@@ -149,7 +149,7 @@ fn builtin_grammar() -> Option<&'static Pipeline> {
 }
 
 /// The pattern's base confidence, lowered for hedged events and for wide coordinations.
-fn confidence(found: &Found, n_pairs: usize) -> f32 {
+fn confidence(found: &Found, n_pairs: usize) -> f64 {
     let mut value = found.pattern.confidence();
     if found.modality != Modality::Asserted {
         value -= 0.1;
@@ -157,7 +157,7 @@ fn confidence(found: &Found, n_pairs: usize) -> f32 {
     if n_pairs > 4 {
         value -= 0.05;
     }
-    value.clamp(0.05, 0.99)
+    (value.clamp(0.05, 0.99) * 100.0).round() / 100.0
 }
 
 /// Byte offsets to character offsets, so that spans index the body as Python strings do.

@@ -310,7 +310,7 @@ impl GraphStore {
 }
 
 /// How many quads a batch needs before the bulk loader is used.
-const BULK_THRESHOLD: usize = 500_000;
+const BULK_THRESHOLD: usize = 100_000;
 
 /// Runs a SPARQL query on any Oxigraph store with the project's prefixes.
 pub fn query_store(store: &Store, sparql: &str) -> Result<QueryResults<'static>, QueryError> {
