@@ -573,6 +573,16 @@ impl Finder<'_, '_> {
         if self.after_preposition(mention) {
             return false;
         }
+        // "Russian opposition leader Alexei Navalny": the demonym qualifies a person's title.
+        let mut k = mention.end;
+        while k < mention.end + 4 && (is_title_word(self.text.low(k)) || self.text.tag(k) == "JJ") {
+            k += 1;
+        }
+        if k > mention.end
+            && self.mentions.at(k).is_some_and(|n| self.mentions.class(n) == EntityClass::Person)
+        {
+            return false;
+        }
         match mention.kind {
             MentionKind::Demonym => self.group_noun_after(mention.end),
             _ => {
@@ -893,7 +903,17 @@ impl Finder<'_, '_> {
                 prep = None;
                 continue;
             }
+            // "took over the Afghan capital and President Ghani fled": a conjunction before any
+            // target starts another phrase. A verb of saying takes its target right after it
+            // ("commented on X"), never further on ("said the loss of X").
+            let new_phrase = matches!(w, "and" | "or" | "but");
+            let saying_too_far = INTRANSITIVE.contains(&trigger.lemma.as_str())
+                && trigger.kind == TriggerKind::Verb
+                && j > i
+                && prep.is_none();
             if self.is_boundary(j)
+                || new_phrase
+                || saying_too_far && !trigger.target_preps.iter().any(|t| t == w)
                 || matches!(w, "," | "." | "said" | "to") && !trigger.target_preps.iter().any(|t| t == w)
             {
                 break;
