@@ -7,6 +7,7 @@
 //! never touches the store.
 
 pub mod conllu;
+pub mod eval;
 pub mod lemma;
 pub mod model;
 pub mod parse;
