@@ -502,9 +502,12 @@ fn model_train(ud_dir: &Path, out_path: &Path) -> Result<ExitCode> {
 fn model_eval(file: &Path, model_path: Option<&Path>, segment: bool) -> Result<ExitCode> {
     let gold = read_gold(file)?;
     let n_words: usize = gold.iter().map(|sentence| sentence.words.len()).sum();
+    let loading = Instant::now();
+    let model = if segment { None } else { Some(model::load(model_path)?) };
+    let load_time = loading.elapsed();
     let mut out = io::stdout().lock();
     writeln!(out, "{}: {} sentences, {n_words} words", file.display(), gold.len())?;
-    if segment {
+    let Some(model) = model else {
         let scores = evaluate_segmentation(&gold);
         for (name, prf) in [("tokens", scores.tokens), ("boundaries", scores.sentences)] {
             writeln!(
@@ -519,10 +522,7 @@ fn model_eval(file: &Path, model_path: Option<&Path>, segment: bool) -> Result<E
         }
         writeln!(out, "{scores}")?;
         return Ok(ExitCode::SUCCESS);
-    }
-    let loading = Instant::now();
-    let model = model::load(model_path)?;
-    let load_time = loading.elapsed();
+    };
     let scores = pipeline::evaluate(&model, &gold);
     let name = model_path.map_or("shipped models/en_news.bin".into(), |path| path.display().to_string());
     writeln!(out, "model          {name} (loaded in {load_time:.2?})")?;
