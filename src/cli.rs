@@ -207,8 +207,9 @@ pub fn run(args: Args) -> ExitCode {
         Command::Stats => stats(&args.store),
         Command::Parse { inputs, model } => parse(&inputs, model.as_deref()),
         Command::Model { command: ModelCommand::Train { ud, out } } => model_train(&ud, &out),
-        Command::Model { command: ModelCommand::Eval { file, model, segment } } => {
-            model_eval(&file, model.as_deref(), segment)
+        Command::Model { command: ModelCommand::Eval { file, segment: true, .. } } => segment_eval(&file),
+        Command::Model { command: ModelCommand::Eval { file, model, segment: false } } => {
+            model_eval(&file, model.as_deref())
         }
     };
     match result {
@@ -499,31 +500,14 @@ fn model_train(ud_dir: &Path, out_path: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn model_eval(file: &Path, model_path: Option<&Path>, segment: bool) -> Result<ExitCode> {
+fn model_eval(file: &Path, model_path: Option<&Path>) -> Result<ExitCode> {
     let gold = read_gold(file)?;
-    let n_words: usize = gold.iter().map(|sentence| sentence.words.len()).sum();
     let loading = Instant::now();
-    let model = if segment { None } else { Some(model::load(model_path)?) };
+    let model = model::load(model_path)?;
     let load_time = loading.elapsed();
-    let mut out = io::stdout().lock();
-    writeln!(out, "{}: {} sentences, {n_words} words", file.display(), gold.len())?;
-    let Some(model) = model else {
-        let scores = evaluate_segmentation(&gold);
-        for (name, prf) in [("tokens", scores.tokens), ("boundaries", scores.sentences)] {
-            writeln!(
-                out,
-                "{name:<14} precision {:.4}  recall {:.4}  F1 {:.4}  ({} gold, {} predicted)",
-                prf.precision(),
-                prf.recall(),
-                prf.f1(),
-                prf.gold,
-                prf.predicted
-            )?;
-        }
-        writeln!(out, "{scores}")?;
-        return Ok(ExitCode::SUCCESS);
-    };
     let scores = pipeline::evaluate(&model, &gold);
+    let mut out = io::stdout().lock();
+    write_gold_summary(&mut out, file, &gold)?;
     let name = model_path.map_or("shipped models/en_news.bin".into(), |path| path.display().to_string());
     writeln!(out, "model          {name} (loaded in {load_time:.2?})")?;
     for (label, value) in [
@@ -538,6 +522,31 @@ fn model_eval(file: &Path, model_path: Option<&Path>, segment: bool) -> Result<E
     writeln!(out, "speed          {:.0} tokens/s (tag + lemma + parse, one thread)", scores.tokens_per_sec)?;
     writeln!(out, "{scores}")?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn segment_eval(file: &Path) -> Result<ExitCode> {
+    let gold = read_gold(file)?;
+    let scores = evaluate_segmentation(&gold);
+    let mut out = io::stdout().lock();
+    write_gold_summary(&mut out, file, &gold)?;
+    for (name, prf) in [("tokens", scores.tokens), ("boundaries", scores.sentences)] {
+        writeln!(
+            out,
+            "{name:<14} precision {:.4}  recall {:.4}  F1 {:.4}  ({} gold, {} predicted)",
+            prf.precision(),
+            prf.recall(),
+            prf.f1(),
+            prf.gold,
+            prf.predicted
+        )?;
+    }
+    writeln!(out, "{scores}")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_gold_summary(out: &mut dyn Write, file: &Path, gold: &[ConlluSentence]) -> io::Result<()> {
+    let n_words: usize = gold.iter().map(|sentence| sentence.words.len()).sum();
+    writeln!(out, "{}: {} sentences, {n_words} words", file.display(), gold.len())
 }
 
 fn read_gold(path: &Path) -> Result<Vec<ConlluSentence>> {
