@@ -478,11 +478,19 @@ fn parse(inputs: &[PathBuf], model_path: Option<&Path>) -> Result<ExitCode> {
     Ok(exit_for(&batch))
 }
 
+/// The tagger and parser weight thresholds used while training the shipped model.
+const SHIPPED_TRAIN_MIN_WEIGHTS: (f32, f32) = (0.3, 1.0);
+
 fn model_train(ud_dir: &Path, out_path: &Path) -> Result<ExitCode> {
     let started = Instant::now();
     let ewt_dev = read_gold(&ud_dir.join("ewt/en_ewt-ud-dev.conllu"))?;
-    let options = TrainOptions { verbose: true, dev: ewt_dev.clone(), ..TrainOptions::default() };
-    let trained = pipeline::train_from_ud(ud_dir, &options)?;
+    // The shipped model was trained with lower pruning thresholds, then pruned to the defaults.
+    let defaults = TrainOptions::default();
+    let mut options = TrainOptions { verbose: true, dev: ewt_dev.clone(), ..TrainOptions::default() };
+    options.tagger.min_weight = SHIPPED_TRAIN_MIN_WEIGHTS.0;
+    options.parser.min_weight = SHIPPED_TRAIN_MIN_WEIGHTS.1;
+    let mut trained = pipeline::train_from_ud(ud_dir, &options)?;
+    trained.prune(defaults.tagger.min_weight, defaults.parser.min_weight);
     let bytes = trained.to_bytes();
     std::fs::write(out_path, &bytes).with_context(|| format!("cannot write {}", out_path.display()))?;
     eprintln!(
