@@ -136,16 +136,13 @@ impl RuleExtractor {
 
 /// The grammar model shipped in `models/`, loaded once; `None` (with a warning) if it does not load.
 fn builtin_grammar() -> Option<&'static Pipeline> {
-    static GRAMMAR: OnceLock<Option<Pipeline>> = OnceLock::new();
-    GRAMMAR
-        .get_or_init(|| match Pipeline::from_bytes(include_bytes!("../../models/en_news.bin")) {
-            Ok(pipeline) => Some(pipeline),
-            Err(err) => {
-                eprintln!("warning: the grammar model did not load ({err}); extracting without it");
-                None
-            }
-        })
-        .as_ref()
+    match crate::nlp::model::shipped() {
+        Ok(pipeline) => Some(pipeline),
+        Err(err) => {
+            eprintln!("warning: {err}; extracting without the tagger");
+            None
+        }
+    }
 }
 
 /// The pattern's base confidence, lowered for hedged events and for wide coordinations.

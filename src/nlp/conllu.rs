@@ -3,9 +3,14 @@
 //! Only the columns the pipeline uses are kept (form, lemma, UPOS, XPOS, features,
 //! head and relation). Multiword-token ranges (`1-2`) and empty nodes (`1.1`) are
 //! skipped on reading; comment lines such as `# text = ...` are kept verbatim.
+//! [`write_parsed`] segments and annotates raw text and writes it in the same format.
 
 use std::fmt;
+use std::io::{self, Write};
 use std::path::Path;
+
+use super::pipeline::Pipeline;
+use super::segment::{Token, segment};
 
 /// One syntactic word of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -145,6 +150,63 @@ pub fn write_conllu(sentences: &[ConlluSentence]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Segments `text`, annotates each sentence and writes it as one CoNLL-U document.
+///
+/// The document opens with `# newdoc id = {doc_id}`; each sentence gets `# sent_id =
+/// {doc_id}-{n}` and `# text`. MISC holds `SpaceAfter=No` where the next token follows
+/// without a space, and `TokenRange=start:end` in characters (not bytes) from the start
+/// of `text`. FEATS and DEPS are `_`.
+pub fn write_parsed(out: &mut dyn Write, doc_id: &str, text: &str, pipeline: &Pipeline) -> io::Result<()> {
+    let (tokens, sentences) = segment(text);
+    let char_offsets = char_offsets(text, &tokens);
+    writeln!(out, "# newdoc id = {}", one_line(doc_id))?;
+    for (sentence_idx, sentence) in sentences.iter().enumerate() {
+        let range = sentence.tokens.clone();
+        let words: Vec<&str> = tokens[range.clone()].iter().map(|token| token.text(text)).collect();
+        let (Some(first), Some(last)) = (tokens.get(range.start), range.clone().last()) else {
+            continue;
+        };
+        writeln!(out, "# sent_id = {}-{}", one_line(doc_id), sentence_idx + 1)?;
+        writeln!(out, "# text = {}", one_line(&text[first.start..tokens[last].end]))?;
+        let analyses = pipeline.annotate(&words);
+        for (word_idx, (token_idx, analysis)) in range.zip(&analyses).enumerate() {
+            let token = tokens[token_idx];
+            let glued = tokens.get(token_idx + 1).is_some_and(|next| next.start == token.end);
+            let (start, end) = char_offsets[token_idx];
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t{}TokenRange={start}:{end}",
+                word_idx + 1,
+                words[word_idx],
+                or_underscore(&analysis.lemma),
+                analysis.upos,
+                analysis.xpos,
+                analysis.head,
+                analysis.deprel,
+                if glued { "SpaceAfter=No|" } else { "" },
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The character (not byte) offsets of each token's start and end.
+fn char_offsets(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
+    let (mut byte_pos, mut char_pos) = (0, 0);
+    let mut advance = |to: usize| {
+        char_pos += text.get(byte_pos..to).map_or(0, |gap| gap.chars().count());
+        byte_pos = byte_pos.max(to);
+        char_pos
+    };
+    tokens.iter().map(|token| (advance(token.start), advance(token.end))).collect()
+}
+
+/// Replaces line breaks, tabs and other control characters by spaces for a comment line.
+fn one_line(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 /// Returns `_` for empty fields so that the output stays well-formed.
