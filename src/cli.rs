@@ -20,6 +20,7 @@ use oxigraph::model::{Graph, Triple};
 
 use crate::build::build_store;
 use crate::error::QueryError;
+use crate::export::filter::NetworkFilter;
 use crate::export::{self, Format, network};
 use crate::extract::jsonl::{self, JsonlOptions};
 use crate::extract::rules::RuleExtractor;
@@ -115,6 +116,8 @@ pub enum Command {
         /// Keep negated and hypothetical events in the network.
         #[arg(long)]
         include_uncertain: bool,
+        #[command(flatten)]
+        filter: NetworkFilter,
     },
     /// Counts articles, entities by class, events by CAMEO root, and quads.
     Stats,
@@ -143,8 +146,9 @@ pub fn run(args: Args) -> ExitCode {
             extract(&inputs, format, date, include_uncertain)
         }
         Command::Query { sparql, file, format } => query(&args.store, sparql, file, format),
-        Command::Export { format, out, include_uncertain } => {
-            export(&args.store, format, out.as_deref(), include_uncertain)
+        Command::Export { format, out, include_uncertain, filter } => {
+            let options = network::NetworkOptions { include_uncertain, filter };
+            export(&args.store, format, out.as_deref(), &options)
         }
         Command::Stats => stats(&args.store),
     };
@@ -317,7 +321,7 @@ fn export(
     store_path: &Path,
     format: Format,
     out_path: Option<&Path>,
-    include_uncertain: bool,
+    options: &network::NetworkOptions,
 ) -> Result<ExitCode> {
     let store = GraphStore::open(store_path, false)?;
     if !format.is_network() {
@@ -326,11 +330,8 @@ fn export(
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let options = network::NetworkOptions { include_uncertain };
-    let graph = network::read_network(&store, &options)?;
-    if graph.node_count() == 0 {
-        eprintln!("warning: the network is empty (no events in the store)");
-    }
+    let graph = network::read_network(&store, options)?;
+    warn_if_empty(&graph, options);
     match format {
         Format::Csv => match out_path {
             Some(folder) => {
@@ -358,6 +359,17 @@ fn export(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn warn_if_empty(graph: &network::Network, options: &network::NetworkOptions) {
+    if graph.node_count() > 0 {
+        return;
+    }
+    if options.filter.is_active() {
+        eprintln!("warning: the network is empty (no events match the filters)");
+    } else {
+        eprintln!("warning: the network is empty (no events in the store)");
+    }
 }
 
 fn output(path: Option<&Path>) -> Result<Box<dyn Write>> {

@@ -84,3 +84,23 @@ pub enum QueryError {
     #[error("cannot write results: {0}")]
     Output(String),
 }
+
+/// A failure to read the actor network for an export or an analysis.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum NetworkError {
+    /// Reading the events or entities failed.
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    /// The `--ego` name matches no entity's label or alias.
+    #[error("no actor is named {name:?}{}", did_you_mean(suggestions))]
+    UnknownActor { name: String, suggestions: Vec<String> },
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        return String::new();
+    }
+    let quoted: Vec<String> = suggestions.iter().map(|s| format!("{s:?}")).collect();
+    format!("; did you mean {}?", quoted.join(", "))
+}

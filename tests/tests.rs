@@ -7,4 +7,5 @@ mod util;
 mod bad_input;
 mod export;
 mod extraction;
+mod filters;
 mod pipeline;

@@ -5,6 +5,7 @@
 //! read out of the store; RDF formats use Oxigraph's serializers directly.
 
 pub mod dot;
+pub mod filter;
 pub mod network;
 pub mod tables;
 pub mod xml;
