@@ -100,12 +100,15 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: Option<ResultFormat>,
     },
-    /// Exports the actor network (dot, graphml, gexf, csv) or the whole graph as RDF.
+    /// Exports the actor network (dot, svg, png, graphml, gexf, csv), its events
+    /// (events) or the whole graph as RDF.
     ///
     /// In the network, entities are nodes and events are folded into one edge
     /// per (actor, target, verb) with counts, CAMEO code, quad class, mean
     /// Goldstein score and first and last dates. Negated and hypothetical
-    /// events are left out unless --include-uncertain is given.
+    /// events are left out unless --include-uncertain is given. The filters
+    /// apply to every network format and to the event table; svg and png need
+    /// Graphviz's `dot`.
     Export {
         /// The format.
         #[arg(long, value_enum, default_value = "dot")]
@@ -330,30 +333,44 @@ fn export(
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let graph = network::read_network(&store, options)?;
-    warn_if_empty(&graph, options);
+    let selection = network::read_selection(&store, options)?;
+    let graph = &selection.network;
+    warn_if_empty(graph, options);
     match format {
         Format::Csv => match out_path {
             Some(folder) => {
                 std::fs::create_dir_all(folder)
                     .with_context(|| format!("cannot create {}", folder.display()))?;
-                export::tables::write_nodes_csv(&graph, &mut File::create(folder.join("nodes.csv"))?)?;
-                export::tables::write_edges_csv(&graph, &mut File::create(folder.join("edges.csv"))?)?;
+                export::tables::write_nodes_csv(graph, &mut File::create(folder.join("nodes.csv"))?)?;
+                export::tables::write_edges_csv(graph, &mut File::create(folder.join("edges.csv"))?)?;
             }
             None => {
                 let mut out = output(None)?;
-                export::tables::write_nodes_csv(&graph, &mut out)?;
+                export::tables::write_nodes_csv(graph, &mut out)?;
                 writeln!(out)?;
-                export::tables::write_edges_csv(&graph, &mut out)?;
+                export::tables::write_edges_csv(graph, &mut out)?;
                 out.flush()?;
             }
         },
+        Format::Events => {
+            let mut out = output(out_path)?;
+            export::events::write_events_csv(&store, options, &selection, &mut out)?;
+            out.flush()?;
+        }
+        Format::Svg | Format::Png => {
+            let mut dot = Vec::new();
+            export::dot::write_dot(graph, &mut dot)?;
+            let picture = export::render::render(dot, format.name())?;
+            let mut out = output(out_path)?;
+            out.write_all(&picture)?;
+            out.flush()?;
+        }
         _ => {
             let mut out = output(out_path)?;
             match format {
-                Format::Dot => export::dot::write_dot(&graph, &mut out)?,
-                Format::Graphml => export::xml::write_graphml(&graph, &mut out)?,
-                _ => export::xml::write_gexf(&graph, &mut out)?,
+                Format::Dot => export::dot::write_dot(graph, &mut out)?,
+                Format::Graphml => export::xml::write_graphml(graph, &mut out)?,
+                _ => export::xml::write_gexf(graph, &mut out)?,
             }
             out.flush()?;
         }

@@ -24,7 +24,7 @@ pub mod ingest;
 pub mod nlp;
 pub mod query;
 
-pub use error::{InputError, NetworkError, QueryError, StoreError};
+pub use error::{InputError, NetworkError, QueryError, RenderError, StoreError};
 pub use extract::rules::RuleExtractor;
 pub use extract::{Entity, EntityClass, Event, Extraction, Extractor, Modality, Role};
 pub use graph::store::GraphStore;

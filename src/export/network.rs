@@ -77,6 +77,8 @@ pub struct Selection {
     pub weekly: BTreeMap<NaiveDate, usize>,
     /// Events of the kept edges without a date.
     pub undated: usize,
+    /// With `--collapse-to-country`: each folded entity's IRI and its country node's IRI.
+    pub fold: HashMap<String, String>,
 }
 
 const EVENTS_QUERY: &str = r#"
@@ -181,7 +183,9 @@ pub fn read_selection(store: &GraphStore, options: &NetworkOptions) -> Result<Se
         let reach = neighbourhood(&network, &ego, filter.depth);
         network = retain_edges(&network, |_| true, |s, t| reach.contains(&s) && reach.contains(&t));
     }
-    Ok(timeline(network, &edges))
+    let mut selection = timeline(network, &edges);
+    selection.fold = fold;
+    Ok(selection)
 }
 
 fn read_nodes(store: &GraphStore) -> Result<HashMap<String, Node>, QueryError> {
@@ -307,7 +311,7 @@ fn neighbourhood(network: &Network, ego: &str, depth: usize) -> HashSet<NodeInde
 
 /// Counts the events of the network's edges per week.
 fn timeline(network: Network, edges: &BTreeMap<EdgeKey, EdgeAcc>) -> Selection {
-    let mut selection = Selection { weekly: BTreeMap::new(), undated: 0, network: Network::new() };
+    let mut selection = Selection::default();
     for edge in network.edge_references() {
         let key = (
             network[edge.source()].iri.clone(),
