@@ -12,8 +12,11 @@
 //! 6. [`export`] writes the actor network for Graphviz, Gephi and networkx, or the
 //!    whole graph as RDF.
 //!
+//! 7. [`analyze`] computes centralities, communities, dyads and a timeline of the network.
+//!
 //! [`build`] runs stages 3 and 4 over a batch, and [`cli`] ties them to the `newskg` command.
 
+pub mod analyze;
 pub mod build;
 pub mod cli;
 pub mod error;

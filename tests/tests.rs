@@ -4,6 +4,7 @@
 
 mod util;
 
+mod analyze;
 mod bad_input;
 mod export;
 mod extraction;
