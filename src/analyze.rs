@@ -151,6 +151,11 @@ pub fn analyze(selection: &Selection) -> Analysis {
     }
 }
 
+/// The community number of each node of `network`, by node index (label propagation, seed [`SEED`]).
+pub fn communities_of(network: &Network) -> Vec<usize> {
+    label_propagation(&SimpleGraph::new(network))
+}
+
 /// Writes the analysis as readable tables, each cut to its first `top` rows.
 pub fn write_table(analysis: &Analysis, top: usize, out: &mut dyn Write) -> io::Result<()> {
     let exact = if analysis.betweenness_exact { "exact" } else { "estimated from a sample" };

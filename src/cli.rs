@@ -119,6 +119,10 @@ pub enum Command {
         /// Keep negated and hypothetical events in the network.
         #[arg(long)]
         include_uncertain: bool,
+        /// For dot, svg and png: draw each community (label propagation, as in
+        /// `analyze`) as a Graphviz cluster.
+        #[arg(long)]
+        cluster: bool,
         #[command(flatten)]
         filter: NetworkFilter,
     },
@@ -177,9 +181,9 @@ pub fn run(args: Args) -> ExitCode {
             extract(&inputs, format, date, include_uncertain)
         }
         Command::Query { sparql, file, format } => query(&args.store, sparql, file, format),
-        Command::Export { format, out, include_uncertain, filter } => {
+        Command::Export { format, out, include_uncertain, cluster, filter } => {
             let options = network::NetworkOptions { include_uncertain, filter };
-            export(&args.store, format, out.as_deref(), &options)
+            export(&args.store, format, out.as_deref(), &options, cluster)
         }
         Command::Analyze { format, top, include_uncertain, filter } => {
             let options = network::NetworkOptions { include_uncertain, filter };
@@ -357,6 +361,7 @@ fn export(
     format: Format,
     out_path: Option<&Path>,
     options: &network::NetworkOptions,
+    cluster: bool,
 ) -> Result<ExitCode> {
     let store = GraphStore::open(store_path, false)?;
     if !format.is_network() {
@@ -368,6 +373,9 @@ fn export(
     let selection = network::read_selection(&store, options)?;
     let graph = &selection.network;
     warn_if_empty(graph, options);
+    let communities = cluster.then(|| crate::analyze::communities_of(graph));
+    let write_dot =
+        |out: &mut dyn Write| export::dot::write_dot_clustered(graph, communities.as_deref(), out);
     match format {
         Format::Csv => match out_path {
             Some(folder) => {
@@ -391,7 +399,7 @@ fn export(
         }
         Format::Svg | Format::Png => {
             let mut dot = Vec::new();
-            export::dot::write_dot(graph, &mut dot)?;
+            write_dot(&mut dot)?;
             let picture = export::render::render(dot, format.name())?;
             let mut out = output(out_path)?;
             out.write_all(&picture)?;
@@ -400,7 +408,7 @@ fn export(
         _ => {
             let mut out = output(out_path)?;
             match format {
-                Format::Dot => export::dot::write_dot(graph, &mut out)?,
+                Format::Dot => write_dot(&mut out)?,
                 Format::Graphml => export::xml::write_graphml(graph, &mut out)?,
                 _ => export::xml::write_gexf(graph, &mut out)?,
             }

@@ -142,3 +142,15 @@ fn the_event_table_has_one_row_per_event() {
     assert_eq!((&oslo[1], &oslo[3], &oslo[11]), ("2024-09-11", "Norway", "Iceland"));
     assert!(oslo[15].starts_with("59.9") && oslo[19].contains("mackerel"));
 }
+
+#[test]
+fn cluster_groups_communities_and_still_renders() {
+    let scratch = built();
+    let output = scratch.run(&["export", "--format", "dot", "--cluster"]);
+    assert_ok(&output);
+    let dot = stdout(&output);
+    assert!(dot.contains("subgraph cluster_0 {") && dot.contains("label=\"community 0\""), "{dot}");
+    let svg = scratch.run(&["export", "--format", "svg", "--cluster"]);
+    assert_ok(&svg);
+    assert!(stdout(&svg).contains("cluster_0"));
+}
