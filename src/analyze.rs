@@ -227,10 +227,11 @@ pub fn write_table(analysis: &Analysis, top: usize, out: &mut dyn Write) -> io::
         &dyad_header,
         &dyad_rows(&mut analysis.dyads_by_balance.iter().rev().filter(|d| d.goldstein_sum < 0.0)),
     )?;
-    writeln!(out, "\nevents per week")?;
+    writeln!(out, "\nevents per week (weeks without events left out)")?;
     let rows: Vec<Vec<String>> = analysis
         .weekly
         .iter()
+        .filter(|w| w.events > 0)
         .map(|w| vec![w.week.clone(), w.events.to_string(), "#".repeat(w.events.min(60))])
         .collect();
     table(out, &["week of", "events", ""], &rows)
