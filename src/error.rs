@@ -84,3 +84,41 @@ pub enum QueryError {
     #[error("cannot write results: {0}")]
     Output(String),
 }
+
+/// A failure to read the actor network for an export or an analysis.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum NetworkError {
+    /// Reading the events or entities failed.
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    /// The `--ego` name matches no entity's label or alias.
+    #[error("no actor is named {name:?}{}", did_you_mean(suggestions))]
+    UnknownActor { name: String, suggestions: Vec<String> },
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        return String::new();
+    }
+    let quoted: Vec<String> = suggestions.iter().map(|s| format!("{s:?}")).collect();
+    format!("; did you mean {}?", quoted.join(", "))
+}
+
+/// A failure to draw the network with Graphviz.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RenderError {
+    /// The `dot` program is not on the PATH.
+    #[error(
+        "Graphviz `dot` was not found on the PATH; install Graphviz (`apt-get install graphviz`, \
+         `brew install graphviz`, or https://graphviz.org/download/), or export `--format dot` instead"
+    )]
+    MissingGraphviz,
+    /// `dot` ran but failed.
+    #[error("Graphviz `dot` failed: {0}")]
+    Failed(String),
+    /// Talking to `dot` failed.
+    #[error("cannot run Graphviz `dot`: {0}")]
+    Io(#[from] std::io::Error),
+}

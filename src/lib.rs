@@ -12,8 +12,11 @@
 //! 6. [`export`] writes the actor network for Graphviz, Gephi and networkx, or the
 //!    whole graph as RDF.
 //!
+//! 7. [`analyze`] computes centralities, communities, dyads and a timeline of the network.
+//!
 //! [`build`] runs stages 3 and 4 over a batch, and [`cli`] ties them to the `newskg` command.
 
+pub mod analyze;
 pub mod build;
 pub mod cli;
 pub mod error;
@@ -24,7 +27,7 @@ pub mod ingest;
 pub mod nlp;
 pub mod query;
 
-pub use error::{InputError, QueryError, StoreError};
+pub use error::{InputError, NetworkError, QueryError, RenderError, StoreError};
 pub use extract::rules::RuleExtractor;
 pub use extract::{Entity, EntityClass, Event, Extraction, Extractor, Modality, Role};
 pub use graph::store::GraphStore;

@@ -91,3 +91,66 @@ fn an_empty_store_gives_an_empty_valid_graph() {
     assert!(stderr(&output).contains("warning: the network is empty"));
     roxmltree::Document::parse(&stdout(&output)).unwrap();
 }
+
+#[test]
+fn svg_is_rendered_by_graphviz() {
+    let scratch = built();
+    let output = scratch.run(&["export", "--format", "svg", "--ego", "Marco Rubio"]);
+    assert_ok(&output);
+    let svg = stdout(&output);
+    let options = roxmltree::ParsingOptions { allow_dtd: true, ..roxmltree::ParsingOptions::default() };
+    roxmltree::Document::parse_with_options(&svg, options).unwrap_or_else(|e| panic!("svg: {e}"));
+    assert!(svg.contains("<svg") && svg.contains("Marco Rubio") && !svg.contains("Vladimir Putin"), "{svg}");
+    let png = scratch.run(&["export", "--format", "png", "--cameo", "19"]);
+    assert_ok(&png);
+    assert!(png.stdout.starts_with(b"\x89PNG"));
+}
+
+#[test]
+fn a_missing_graphviz_says_how_to_install_it() {
+    let scratch = built();
+    let output = Command::new(env!("CARGO_BIN_EXE_newskg"))
+        .args(["export", "--format", "svg"])
+        .env("NEWSKG_STORE", scratch.store())
+        .env("PATH", scratch.dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("apt-get install graphviz"), "{}", stderr(&output));
+}
+
+#[test]
+fn the_event_table_has_one_row_per_event() {
+    let scratch = built();
+    let output = scratch.run(&[
+        "export",
+        "--format",
+        "events",
+        "--collapse-to-country",
+        "--quad",
+        "verbal-cooperation",
+    ]);
+    assert_ok(&output);
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "event_id");
+    assert_eq!(headers.len(), 20);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(rows.len() > 10, "{} rows", rows.len());
+    assert!(rows.iter().all(|r| &r[8] == "1"));
+    let oslo = rows.iter().find(|r| &r[14] == "Oslo").expect("an event in Oslo");
+    assert_eq!((&oslo[1], &oslo[3], &oslo[11]), ("2024-09-11", "Norway", "Iceland"));
+    assert!(oslo[15].starts_with("59.9") && oslo[19].contains("mackerel"));
+}
+
+#[test]
+fn cluster_groups_communities_and_still_renders() {
+    let scratch = built();
+    let output = scratch.run(&["export", "--format", "dot", "--cluster"]);
+    assert_ok(&output);
+    let dot = stdout(&output);
+    assert!(dot.contains("subgraph cluster_0 {") && dot.contains("label=\"community 0\""), "{dot}");
+    let svg = scratch.run(&["export", "--format", "svg", "--cluster"]);
+    assert_ok(&svg);
+    assert!(stdout(&svg).contains("cluster_0"));
+}

@@ -4,8 +4,10 @@
 
 mod util;
 
+mod analyze;
 mod bad_input;
 mod export;
 mod extraction;
+mod filters;
 mod nlp;
 mod pipeline;

@@ -3,30 +3,54 @@
 //! Node shape and colour follow the entity class, edge colour the CAMEO quad
 //! class (greens for cooperation, oranges and reds for conflict), edge width
 //! the number of events, and each edge is labelled with its verb and count.
-//! Every label is escaped, so any name gives valid DOT.
+//! Every label is escaped, so any name gives valid DOT. Nodes can be grouped
+//! into one `subgraph cluster_N` per community.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
 use super::network::{Network, Node};
 
 /// Writes `network` as a DOT digraph named `newskg`.
 pub fn write_dot(network: &Network, out: &mut dyn Write) -> io::Result<()> {
+    write_dot_clustered(network, None, out)
+}
+
+/// Writes `network` as DOT; with `communities` (a community number per node
+/// index), each community of two or more nodes is drawn as a `subgraph cluster_N`.
+pub fn write_dot_clustered(
+    network: &Network,
+    communities: Option<&[usize]>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out, "digraph newskg {{")?;
     writeln!(out, "  graph [overlap=false, splines=true, rankdir=LR, fontname=\"Helvetica\"];")?;
     writeln!(out, "  node [style=filled, fontname=\"Helvetica\", fontsize=11];")?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
+    let mut groups: BTreeMap<usize, Vec<NodeIndex>> = BTreeMap::new();
     for idx in network.node_indices() {
-        let node = &network[idx];
-        let (shape, fill) = node_style(node);
-        writeln!(
-            out,
-            "  n{} [label={}, shape={shape}, fillcolor=\"{fill}\", tooltip={}];",
-            idx.index(),
-            quote(&node.label),
-            quote(&tooltip(node))
-        )?;
+        let community = communities.and_then(|c| c.get(idx.index()).copied());
+        groups.entry(community.map_or(usize::MAX, |c| c)).or_default().push(idx);
+    }
+    for (community, members) in &groups {
+        let clustered = *community != usize::MAX && members.len() > 1;
+        let indent = if clustered { "    " } else { "  " };
+        if clustered {
+            writeln!(out, "  subgraph cluster_{community} {{")?;
+            writeln!(
+                out,
+                "    label=\"community {community}\"; style=\"rounded,dashed\"; color=\"#9e9e9e\";"
+            )?;
+        }
+        for idx in members {
+            write_node(network, *idx, indent, out)?;
+        }
+        if clustered {
+            writeln!(out, "  }}")?;
+        }
     }
     for edge in network.edge_references() {
         let data = edge.weight();
@@ -46,6 +70,18 @@ pub fn write_dot(network: &Network, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     writeln!(out, "}}")
+}
+
+fn write_node(network: &Network, idx: NodeIndex, indent: &str, out: &mut dyn Write) -> io::Result<()> {
+    let node = &network[idx];
+    let (shape, fill) = node_style(node);
+    writeln!(
+        out,
+        "{indent}n{} [label={}, shape={shape}, fillcolor=\"{fill}\", tooltip={}];",
+        idx.index(),
+        quote(&node.label),
+        quote(&tooltip(node))
+    )
 }
 
 fn node_style(node: &Node) -> (&'static str, &'static str) {

@@ -1,11 +1,15 @@
 //! Export formats: the actor network for graph tools, or the whole graph as RDF.
 //!
 //! [`Format`] knows each format's name, file extension and media type. Network
-//! formats (DOT, GraphML, GEXF, CSV) are written from a [`network::Network`]
-//! read out of the store; RDF formats use Oxigraph's serializers directly.
+//! formats (DOT, SVG and PNG through Graphviz, GraphML, GEXF, CSV) are written
+//! from a [`network::Network`] read out of the store, the event table from the
+//! event nodes; RDF formats use Oxigraph's serializers directly.
 
 pub mod dot;
+pub mod events;
+pub mod filter;
 pub mod network;
+pub mod render;
 pub mod tables;
 pub mod xml;
 
@@ -23,12 +27,19 @@ use crate::graph::vocab::PREFIXES;
 pub enum Format {
     /// Graphviz DOT of the actor network.
     Dot,
+    /// The actor network drawn as SVG by Graphviz `dot`.
+    Svg,
+    /// The actor network drawn as PNG by Graphviz `dot`.
+    Png,
     /// GraphML of the actor network (Gephi, yEd, networkx, igraph).
     Graphml,
     /// GEXF 1.3 of the actor network (Gephi).
     Gexf,
     /// The actor network as a node list and an edge list in CSV.
     Csv,
+    /// A GDELT-like CSV table with one row per event: date, actors, CAMEO code,
+    /// quad class, Goldstein score, place, source and evidence.
+    Events,
     /// The whole graph, all articles merged, as Turtle.
     Turtle,
     /// The whole graph, all articles merged, as N-Triples.
@@ -46,9 +57,12 @@ impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Format::Dot => "dot",
+            Format::Svg => "svg",
+            Format::Png => "png",
             Format::Graphml => "graphml",
             Format::Gexf => "gexf",
             Format::Csv => "csv",
+            Format::Events => "events",
             Format::Turtle => "turtle",
             Format::Ntriples => "ntriples",
             Format::Nquads => "nquads",
@@ -61,9 +75,11 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Dot => "dot",
+            Format::Svg => "svg",
+            Format::Png => "png",
             Format::Graphml => "graphml",
             Format::Gexf => "gexf",
-            Format::Csv => "csv",
+            Format::Csv | Format::Events => "csv",
             Format::Turtle => "ttl",
             Format::Ntriples => "nt",
             Format::Nquads => "nq",
@@ -76,9 +92,11 @@ impl Format {
     pub fn media_type(self) -> &'static str {
         match self {
             Format::Dot => "text/vnd.graphviz",
+            Format::Svg => "image/svg+xml",
+            Format::Png => "image/png",
             Format::Graphml => "application/graphml+xml",
             Format::Gexf => "application/gexf+xml",
-            Format::Csv => "text/csv",
+            Format::Csv | Format::Events => "text/csv",
             Format::Turtle => "text/turtle",
             Format::Ntriples => "application/n-triples",
             Format::Nquads => "application/n-quads",
@@ -93,9 +111,18 @@ impl Format {
         ALL.iter().copied().find(|f| f.name() == name || f.extension() == name)
     }
 
-    /// Whether the format holds the actor network rather than RDF.
+    /// Whether the format holds the actor network (or its events) rather than RDF.
     pub fn is_network(self) -> bool {
-        matches!(self, Format::Dot | Format::Graphml | Format::Gexf | Format::Csv)
+        matches!(
+            self,
+            Format::Dot
+                | Format::Svg
+                | Format::Png
+                | Format::Graphml
+                | Format::Gexf
+                | Format::Csv
+                | Format::Events
+        )
     }
 
     /// The Oxigraph format for RDF exports.
@@ -114,9 +141,12 @@ impl Format {
 /// All formats, in the order `--help` lists them.
 pub const ALL: &[Format] = &[
     Format::Dot,
+    Format::Svg,
+    Format::Png,
     Format::Graphml,
     Format::Gexf,
     Format::Csv,
+    Format::Events,
     Format::Turtle,
     Format::Ntriples,
     Format::Nquads,

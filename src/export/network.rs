@@ -3,15 +3,19 @@
 //! Events are grouped per (actor, target, controlled verb). Each edge keeps its
 //! count, its most frequent CAMEO code, the quad class and mean Goldstein score
 //! of its events, the first and last event dates and the number of source
-//! articles. Negated and hypothetical events are left out unless asked for.
+//! articles. Negated and hypothetical events are left out unless asked for, and
+//! a [`NetworkFilter`] narrows the events, actors and edges kept.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use chrono::{Datelike, NaiveDate};
 use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
 use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
 
-use crate::error::QueryError;
+use super::filter::{Candidate, NetworkFilter, resolve_ego};
+use crate::error::{NetworkError, QueryError};
 use crate::graph::store::GraphStore;
 use crate::query::shorten_iri;
 
@@ -61,6 +65,20 @@ pub type Network = DiGraph<Node, Edge>;
 pub struct NetworkOptions {
     /// Keep negated and hypothetical events too.
     pub include_uncertain: bool,
+    /// Which events, actors and edges to keep.
+    pub filter: NetworkFilter,
+}
+
+/// The filtered network together with the weekly counts of its events.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub network: Network,
+    /// Events of the kept edges per week, keyed by the Monday that starts the week.
+    pub weekly: BTreeMap<NaiveDate, usize>,
+    /// Events of the kept edges without a date.
+    pub undated: usize,
+    /// With `--collapse-to-country`: each folded entity's IRI and its country node's IRI.
+    pub fold: HashMap<String, String>,
 }
 
 const EVENTS_QUERY: &str = r#"
@@ -83,6 +101,11 @@ SELECT ?n (SAMPLE(?label) AS ?l) (SAMPLE(?class) AS ?c) (SAMPLE(?country) AS ?cc
   OPTIONAL { ?n owl:sameAs ?same }
 } GROUP BY ?n"#;
 
+const ALIASES_QUERY: &str = "SELECT ?n ?alias WHERE { ?n a nkg:Actor ; skos:altLabel ?alias }";
+
+/// The namespace of entity IRIs, for country nodes that `--collapse-to-country` has to make.
+const ENTITY_NS: &str = "https://newskg.org/id/entity/";
+
 #[derive(Default)]
 struct EdgeAcc {
     count: usize,
@@ -90,13 +113,32 @@ struct EdgeAcc {
     goldstein_sum: f64,
     goldstein_n: usize,
     quad: Option<u8>,
-    dates: BTreeSet<String>,
+    /// Events per date.
+    dates: BTreeMap<String, usize>,
+    undated: usize,
     articles: BTreeSet<String>,
 }
 
-/// Reads the whole actor network from the store.
-pub fn read_network(store: &GraphStore, options: &NetworkOptions) -> Result<Network, QueryError> {
-    let mut edges: BTreeMap<(String, String, String), EdgeAcc> = BTreeMap::new();
+type EdgeKey = (String, String, String);
+
+/// Reads the actor network from the store, filtered as the options say.
+pub fn read_network(store: &GraphStore, options: &NetworkOptions) -> Result<Network, NetworkError> {
+    Ok(read_selection(store, options)?.network)
+}
+
+/// Reads the filtered actor network and the weekly counts of its events.
+pub fn read_selection(store: &GraphStore, options: &NetworkOptions) -> Result<Selection, NetworkError> {
+    let filter = &options.filter;
+    let mut nodes = read_nodes(store)?;
+    let ego = match &filter.ego {
+        Some(name) => Some(ego_iri(store, name, &nodes)?),
+        None => None,
+    };
+    let fold = if filter.collapse_to_country { country_fold(&mut nodes) } else { HashMap::new() };
+    let folded = |iri: &str| fold.get(iri).cloned().unwrap_or_else(|| iri.to_string());
+    let ego = ego.map(|iri| folded(&iri));
+    let class_of = |iri: &str| nodes.get(iri).map_or("PLACE", |node| node.class.as_str());
+    let mut edges: BTreeMap<EdgeKey, EdgeAcc> = BTreeMap::new();
     for row in select(store, EVENTS_QUERY)? {
         let [s, o, rel, cameo, date, article, modality, goldstein, quad] = &row[..] else {
             continue;
@@ -106,18 +148,47 @@ pub fn read_network(store: &GraphStore, options: &NetworkOptions) -> Result<Netw
             continue;
         }
         let (Some(s), Some(o), Some(rel)) = (s, o, rel) else { continue };
+        let cameo = cameo.as_deref().unwrap_or_default();
+        let quad: Option<u8> = quad.as_deref().and_then(|q| q.parse().ok());
+        if !filter.keeps_event(date.as_deref(), cameo, quad) {
+            continue;
+        }
+        let (s, o) = (folded(s), folded(o));
+        if (filter.collapse_to_country && s == o)
+            || !filter.keeps_class(class_of(&s))
+            || !filter.keeps_class(class_of(&o))
+        {
+            continue;
+        }
         let rel = rel.rsplit('#').next().unwrap_or(rel).to_string();
-        let acc = edges.entry((s.clone(), o.clone(), rel)).or_default();
+        let acc = edges.entry((s, o, rel)).or_default();
         acc.count += 1;
-        *acc.cameo_counts.entry(cameo.clone().unwrap_or_default()).or_default() += 1;
+        *acc.cameo_counts.entry(cameo.to_string()).or_default() += 1;
         if let Some(g) = goldstein.as_deref().and_then(|g| g.parse::<f64>().ok()) {
             acc.goldstein_sum += g;
             acc.goldstein_n += 1;
         }
-        acc.quad = acc.quad.or(quad.as_deref().and_then(|q| q.parse().ok()));
-        acc.dates.extend(date.clone());
+        acc.quad = acc.quad.or(quad);
+        match date {
+            Some(date) => *acc.dates.entry(date.clone()).or_default() += 1,
+            None => acc.undated += 1,
+        }
         acc.articles.extend(article.clone());
     }
+    let mut network = assemble(&edges, &nodes);
+    if filter.min_weight > 1 {
+        network = retain_edges(&network, |edge| edge.count >= filter.min_weight, |_, _| true);
+    }
+    if let Some(ego) = ego {
+        let reach = neighbourhood(&network, &ego, filter.depth);
+        network = retain_edges(&network, |_| true, |s, t| reach.contains(&s) && reach.contains(&t));
+    }
+    let mut selection = timeline(network, &edges);
+    selection.fold = fold;
+    Ok(selection)
+}
+
+fn read_nodes(store: &GraphStore) -> Result<HashMap<String, Node>, QueryError> {
     let mut nodes: HashMap<String, Node> = HashMap::new();
     for row in select(store, NODES_QUERY)? {
         let [Some(iri), label, class, country, code, wikidata] = &row[..] else { continue };
@@ -139,10 +210,131 @@ pub fn read_network(store: &GraphStore, options: &NetworkOptions) -> Result<Netw
         };
         nodes.insert(iri.clone(), node);
     }
-    Ok(assemble(edges, &nodes))
+    Ok(nodes)
 }
 
-fn assemble(edges: BTreeMap<(String, String, String), EdgeAcc>, nodes: &HashMap<String, Node>) -> Network {
+/// The IRI of the entity the ego name means, looked up among labels and aliases.
+fn ego_iri(store: &GraphStore, name: &str, nodes: &HashMap<String, Node>) -> Result<String, NetworkError> {
+    let mut aliases: HashMap<String, Vec<String>> = HashMap::new();
+    for row in select(store, ALIASES_QUERY)? {
+        if let [Some(iri), Some(alias)] = &row[..] {
+            aliases.entry(iri.clone()).or_default().push(alias.clone());
+        }
+    }
+    let mut iris: Vec<&String> = nodes.keys().collect();
+    iris.sort();
+    let candidates: Vec<Candidate> = iris
+        .iter()
+        .map(|iri| Candidate {
+            iri: iri.as_str(),
+            label: &nodes[*iri].label,
+            aliases: aliases.get(*iri).map_or(&[], Vec::as_slice),
+        })
+        .collect();
+    Ok(resolve_ego(name, &candidates)?.to_string())
+}
+
+/// Maps every person and organisation with a country to that country's node,
+/// adding a node for a country the store has no entity for.
+fn country_fold(nodes: &mut HashMap<String, Node>) -> HashMap<String, String> {
+    let mut countries: BTreeMap<String, String> = BTreeMap::new();
+    let mut country_nodes: Vec<&Node> = nodes.values().filter(|n| n.class == "COUNTRY").collect();
+    country_nodes.sort_by(|a, b| b.iri.cmp(&a.iri));
+    for node in country_nodes {
+        if let Some(code) = &node.country {
+            countries.insert(code.clone(), node.iri.clone());
+        }
+    }
+    let mut fold = HashMap::new();
+    let mut added = Vec::new();
+    for node in nodes.values().filter(|n| matches!(n.class.as_str(), "PERSON" | "ORG")) {
+        let Some(code) = &node.country else { continue };
+        let country_iri = countries.entry(code.clone()).or_insert_with(|| {
+            let iri = format!("{ENTITY_NS}country-{}", code.to_lowercase());
+            added.push(Node {
+                iri: iri.clone(),
+                id: short_id(&iri),
+                label: code.clone(),
+                class: "COUNTRY".to_string(),
+                country: Some(code.clone()),
+                cameo: Some(code.clone()),
+                wikidata: None,
+            });
+            iri
+        });
+        fold.insert(node.iri.clone(), country_iri.clone());
+    }
+    for node in added {
+        nodes.insert(node.iri.clone(), node);
+    }
+    fold
+}
+
+/// Keeps the edges that pass both tests, then drops the nodes left without edges.
+fn retain_edges(
+    network: &Network,
+    keep_edge: impl Fn(&Edge) -> bool,
+    keep_ends: impl Fn(NodeIndex, NodeIndex) -> bool,
+) -> Network {
+    let kept = network.filter_map(
+        |_, node| Some(node.clone()),
+        |idx, edge| {
+            let (s, t) = network.edge_endpoints(idx)?;
+            (keep_edge(edge) && keep_ends(s, t)).then(|| edge.clone())
+        },
+    );
+    let connected = |idx: NodeIndex| kept.neighbors_undirected(idx).next().is_some();
+    kept.filter_map(|idx, node| connected(idx).then(|| node.clone()), |_, edge| Some(edge.clone()))
+}
+
+/// The nodes at most `depth` steps from the node with IRI `ego`, in either edge direction.
+fn neighbourhood(network: &Network, ego: &str, depth: usize) -> HashSet<NodeIndex> {
+    let mut reach = HashSet::new();
+    let Some(start) = network.node_indices().find(|idx| network[*idx].iri == ego) else {
+        return reach;
+    };
+    reach.insert(start);
+    let mut frontier = vec![start];
+    for _ in 0..depth {
+        let mut next = Vec::new();
+        for idx in frontier {
+            for neighbour in network.neighbors_undirected(idx) {
+                if reach.insert(neighbour) {
+                    next.push(neighbour);
+                }
+            }
+        }
+        frontier = next;
+    }
+    reach
+}
+
+/// Counts the events of the network's edges per week.
+fn timeline(network: Network, edges: &BTreeMap<EdgeKey, EdgeAcc>) -> Selection {
+    let mut selection = Selection::default();
+    for edge in network.edge_references() {
+        let key = (
+            network[edge.source()].iri.clone(),
+            network[edge.target()].iri.clone(),
+            edge.weight().relation.clone(),
+        );
+        let Some(acc) = edges.get(&key) else { continue };
+        selection.undated += acc.undated;
+        for (date, n) in &acc.dates {
+            match date.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+                Some(day) => {
+                    let monday = day - chrono::Days::new(u64::from(day.weekday().num_days_from_monday()));
+                    *selection.weekly.entry(monday).or_default() += n;
+                }
+                None => selection.undated += n,
+            }
+        }
+    }
+    selection.network = network;
+    selection
+}
+
+fn assemble(edges: &BTreeMap<EdgeKey, EdgeAcc>, nodes: &HashMap<String, Node>) -> Network {
     let mut network = Network::new();
     let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
     let mut node_for = |network: &mut Network, iri: &str| -> NodeIndex {
@@ -163,8 +355,8 @@ fn assemble(edges: BTreeMap<(String, String, String), EdgeAcc>, nodes: &HashMap<
         idx
     };
     for ((s, o, relation), acc) in edges {
-        let source = node_for(&mut network, &s);
-        let target = node_for(&mut network, &o);
+        let source = node_for(&mut network, s);
+        let target = node_for(&mut network, o);
         let cameo = acc
             .cameo_counts
             .iter()
@@ -172,13 +364,13 @@ fn assemble(edges: BTreeMap<(String, String, String), EdgeAcc>, nodes: &HashMap<
             .map(|(code, _)| code.clone())
             .unwrap_or_default();
         let edge = Edge {
-            relation,
+            relation: relation.clone(),
             cameo,
             quad_class: acc.quad,
             count: acc.count,
             goldstein_mean: (acc.goldstein_n > 0).then(|| acc.goldstein_sum / acc.goldstein_n as f64),
-            first_date: acc.dates.iter().next().cloned(),
-            last_date: acc.dates.iter().next_back().cloned(),
+            first_date: acc.dates.keys().next().cloned(),
+            last_date: acc.dates.keys().next_back().cloned(),
             sources: acc.articles.len(),
         };
         network.add_edge(source, target, edge);
