@@ -71,50 +71,18 @@ pub struct Found {
 }
 
 /// Words that end a clause when searching for arguments.
+#[rustfmt::skip]
 const CLAUSE_BOUNDARIES: &[&str] = &[
-    ";",
-    ":",
-    "\"",
-    "“",
-    "”",
-    "after",
-    "although",
-    "because",
-    "before",
-    "but",
-    "despite",
-    "since",
-    "so",
-    "that",
-    "though",
-    "unless",
-    "until",
-    "when",
-    "whereas",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "according",
+    ";", ":", "\"", "“", "”", "after", "although", "because", "before", "but", "despite", "since",
+    "so", "that", "though", "unless", "until", "when", "whereas", "which", "while", "who", "whom",
+    "whose", "according",
 ];
 
 /// Verbs of saying: what follows them is another clause.
+#[rustfmt::skip]
 const SPEECH_VERBS: &[&str] = &[
-    "added",
-    "announced",
-    "claimed",
-    "declared",
-    "explained",
-    "insisted",
-    "noted",
-    "reported",
-    "said",
-    "says",
-    "stated",
-    "told",
-    "tweeted",
-    "wrote",
+    "added", "announced", "claimed", "declared", "explained", "insisted", "noted", "reported",
+    "said", "says", "stated", "told", "tweeted", "wrote",
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -133,24 +101,10 @@ const BE_FORMS: &[&str] = &["am", "are", "be", "been", "being", "got", "is", "wa
 
 const NEGATIONS: &[&str] = &["n't", "never", "no", "not", "refused", "declined", "failed"];
 
+#[rustfmt::skip]
 const PLANNED: &[&str] = &[
-    "'ll",
-    "aims",
-    "expected",
-    "going",
-    "intends",
-    "plan",
-    "planned",
-    "plans",
-    "planning",
-    "scheduled",
-    "set",
-    "shall",
-    "will",
-    "would",
-    "due",
-    "prepared",
-    "ready",
+    "'ll", "aims", "expected", "going", "intends", "plan", "planned", "plans", "planning",
+    "scheduled", "set", "shall", "will", "would", "due", "prepared", "ready",
 ];
 
 const HYPOTHETICAL: &[&str] = &["can", "could", "if", "may", "might", "should", "whether"];
@@ -163,42 +117,12 @@ const INTRANSITIVE: &[&str] = &[
 ];
 
 /// Light verbs whose subject is the source of the noun event after them ("held talks").
+#[rustfmt::skip]
 const LIGHT_VERBS: &[&str] = &[
-    "carried",
-    "carries",
-    "carry",
-    "carrying",
-    "conduct",
-    "conducted",
-    "conducting",
-    "conducts",
-    "began",
-    "begin",
-    "begins",
-    "held",
-    "hold",
-    "holding",
-    "holds",
-    "launch",
-    "launched",
-    "launches",
-    "launching",
-    "made",
-    "make",
-    "makes",
-    "making",
-    "open",
-    "opened",
-    "opening",
-    "opens",
-    "stage",
-    "staged",
-    "staging",
-    "start",
-    "started",
-    "starting",
-    "wage",
-    "waged",
+    "carried", "carries", "carry", "carrying", "conduct", "conducted", "conducting", "conducts",
+    "began", "begin", "begins", "held", "hold", "holding", "holds", "launch", "launched",
+    "launches", "launching", "made", "make", "makes", "making", "open", "opened", "opening",
+    "opens", "stage", "staged", "staging", "start", "started", "starting", "wage", "waged",
     "waging",
 ];
 

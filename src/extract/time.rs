@@ -158,28 +158,16 @@ fn match_at(
         let (start, end) = span(first, i);
         return Some((DateMention { start, end, date, until: date, weekday: true }, 1));
     }
-    // "April 13", "April 13, 2025", "13 April", "13 April 2025", "April 2025".
-    if let Some(month) = month_of(word) {
-        if let Some(day) = next.and_then(day_number) {
-            let year_word = lower.get(i + 2).and_then(|w| year_number(w));
-            let year = year_word.unwrap_or_else(|| nearest_year(article_date, month, day));
-            let date = NaiveDate::from_ymd_opt(year, month, day)?;
-            let used = if year_word.is_some() { 3 } else { 2 };
-            let (start, end) = span(i, i + used - 1);
-            return Some((DateMention { start, end, date, until: date, weekday: false }, used));
-        }
-    }
-    if let Some(day) = day_number(word) {
-        if let Some(month) = next.and_then(month_of) {
-            let year_word = lower.get(i + 2).and_then(|w| year_number(w));
-            let year = year_word.unwrap_or_else(|| nearest_year(article_date, month, day));
-            let date = NaiveDate::from_ymd_opt(year, month, day)?;
-            let used = if year_word.is_some() { 3 } else { 2 };
-            let (start, end) = span(i, i + used - 1);
-            return Some((DateMention { start, end, date, until: date, weekday: false }, used));
-        }
-    }
-    None
+    // "April 13", "April 13, 2025", "13 April", "13 April 2025".
+    let month_day = month_of(word).zip(next.and_then(day_number));
+    let day_month = day_number(word).zip(next.and_then(month_of)).map(|(day, month)| (month, day));
+    let (month, day) = month_day.or(day_month)?;
+    let year_word = lower.get(i + 2).and_then(|w| year_number(w));
+    let year = year_word.unwrap_or_else(|| nearest_year(article_date, month, day));
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    let used = if year_word.is_some() { 3 } else { 2 };
+    let (start, end) = span(i, i + used - 1);
+    Some((DateMention { start, end, date, until: date, weekday: false }, used))
 }
 
 fn weekday_of(word: &str) -> Option<Weekday> {
