@@ -287,3 +287,12 @@ fn arabic_article_in_surnames() {
         &[],
     );
 }
+
+#[test]
+fn a_verb_ends_the_noun_phrase_before_a_title() {
+    check(
+        "President Nicolas Maduro spoke. Maduro's government barred opposition leader Henrique Capriles.",
+        &["ent:nicolas-maduro restricts ent:henrique-capriles"],
+        &[],
+    );
+}

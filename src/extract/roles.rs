@@ -257,7 +257,11 @@ fn org_before_modifiers(
     }
     for n_words in 1..=2 {
         let k = first.checked_sub(n_words)?;
-        if k < lower_bound || !is_plain_lowercase(text.words[k]) {
+        // Only nouns and adjectives qualify a title; a verb ends the noun phrase
+        // ("Maduro's government barred opposition leader X").
+        let tag = text.tag(k);
+        let qualifier = tag.is_empty() || matches!(tag, "NN" | "NNS" | "JJ" | "VBN" | "VBG");
+        if k < lower_bound || !is_plain_lowercase(text.words[k]) || !qualifier {
             return None;
         }
         if let Some(org) = org_before(text, mentions, k) {
