@@ -296,3 +296,12 @@ fn a_verb_ends_the_noun_phrase_before_a_title() {
         &[],
     );
 }
+
+#[test]
+fn each_country_keeps_its_own_coast_guard_and_acronym() {
+    check_entities(
+        "The Vietnamese Coast Guard (VCG) said the Thai Coast Guard (TCG) had left.",
+        &["ent:vietnamese-coast-guard ORG -", "ent:thai-coast-guard ORG -"],
+        &["ent:coast-guard", "ent:vcg", "ent:tcg"],
+    );
+}

@@ -355,6 +355,19 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
     out
 }
 
+/// Whether `acronym` starts like the capitalised words of `name` ("CCG" for "Chinese Coast
+/// Guard", "IGAD" for "Intergovernmental Authority on Development").
+fn abbreviates(acronym: &str, name: &str) -> bool {
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    let initials: Vec<char> =
+        name.split([' ', '-']).filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+    letters.len() >= 2 && initials.len() >= 2 && letters.first() == initials.first() && {
+        // Every initial appears in the acronym, in order.
+        let mut rest = letters.iter();
+        initials.iter().all(|i| rest.any(|l| l == i))
+    }
+}
+
 /// Merges two names of one actor: spelling variants and middle initials of a person
 /// ("Alexei"/"Alexey Navalny", "Donald J. Trump"/"Donald Trump"), and an
 /// organisation named again without its qualifier ("Coast Guard" after "China Coast Guard").
@@ -627,6 +640,38 @@ fn name_mention(
     } else {
         None
     };
+    // "the Chinese Coast Guard (CCG)": an acronym in brackets after a name is that name.
+    if acronym && first >= 2 && text.words[first - 1] == "(" {
+        let named = out.mentions.last().filter(|m| m.end == first - 1).map(|m| m.entity);
+        if let Some(entity) = named.filter(|&e| abbreviates(&label, &out.entities[e].label)) {
+            out.add_alias(entity, &label);
+            out.mentions.push(Mention {
+                start: first,
+                end: stop,
+                entity,
+                kind: MentionKind::Name,
+                modifier: false,
+            });
+            return run_end;
+        }
+    }
+    // "Philippine Coast Guard", "Iranian Foreign Ministry": a demonym right before an
+    // organisation's name is part of the name, so two countries' coast guards stay apart.
+    let mut label = label;
+    // Ministries and offices keep acting for their country ("Polish Foreign Ministry
+    // spokesman" is Poland's), so they are left as they are.
+    let ministry =
+        (first..stop).any(|k| matches!(text.low(k), "ministry" | "department" | "office" | "embassy"));
+    if class == Some(EntityClass::Org) && !ministry {
+        let demonym_before =
+            out.mentions.last().is_some_and(|m| m.end == first && m.kind == MentionKind::Demonym);
+        if demonym_before {
+            if let Some(demonym) = out.mentions.pop() {
+                first = demonym.start;
+                label = text.text[text.tokens[first].start..text.tokens[stop - 1].end].to_string();
+            }
+        }
+    }
     match class {
         Some(class) => {
             let entity = out.entity_for(new_entity(&label, class));
