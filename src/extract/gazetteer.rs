@@ -8,7 +8,7 @@
 //! People (`people.tsv`, from the Phoenix dictionaries) are not matched in text:
 //! they give a person already found by name their CAMEO code at a date.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -70,6 +70,8 @@ pub struct Gazetteer {
     pub max_tokens: usize,
     /// People's dated codes by the slug of each full name.
     people: HashMap<String, Vec<DatedCode>>,
+    /// Ids of the countries and organisations, which places must not reuse.
+    actor_ids: HashSet<String>,
 }
 
 /// A gazetteer hit in a token sequence.
@@ -159,8 +161,10 @@ impl Gazetteer {
                 continue;
             };
             let idx = self.entries.len();
+            let id = format!("ent:{}", slug(name));
+            self.actor_ids.insert(id.clone());
             self.entries.push(GazEntry {
-                id: format!("ent:{}", slug(name)),
+                id,
                 class: EntityClass::Country,
                 label: name.to_string(),
                 wikidata: non_empty(wikidata),
@@ -191,7 +195,7 @@ impl Gazetteer {
                 continue;
             };
             let id = format!("ent:{}", slug(name));
-            if self.entries.iter().any(|e| e.id == id) {
+            if !self.actor_ids.insert(id.clone()) {
                 continue;
             }
             let idx = self.entries.len();
@@ -246,7 +250,7 @@ impl Gazetteer {
                 }
             }
             let mut id = format!("ent:{}", slug(name));
-            if self.entries.iter().any(|e| e.id == id && e.class != EntityClass::Place) {
+            if self.actor_ids.contains(&id) {
                 id = format!("{id}-city");
             }
             let capital_of = if is_capital { self.country(country) } else { None };

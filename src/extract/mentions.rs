@@ -135,6 +135,13 @@ pub struct Mention {
     pub modifier: bool,
 }
 
+impl Mention {
+    /// A name mention of `entity` over tokens `start..end`.
+    fn name(start: usize, end: usize, entity: usize) -> Mention {
+        Mention { start, end, entity, kind: MentionKind::Name, modifier: false }
+    }
+}
+
 /// All mentions of one article and the entities they resolve to.
 #[derive(Debug, Default)]
 pub struct Mentions {
@@ -645,13 +652,7 @@ fn name_mention(
         let named = out.mentions.last().filter(|m| m.end == first - 1).map(|m| m.entity);
         if let Some(entity) = named.filter(|&e| abbreviates(&label, &out.entities[e].label)) {
             out.add_alias(entity, &label);
-            out.mentions.push(Mention {
-                start: first,
-                end: stop,
-                entity,
-                kind: MentionKind::Name,
-                modifier: false,
-            });
+            out.mentions.push(Mention::name(first, stop, entity));
             return run_end;
         }
     }
@@ -676,13 +677,7 @@ fn name_mention(
         Some(class) => {
             let entity = out.entity_for(new_entity(&label, class));
             out.add_alias(entity, &label);
-            out.mentions.push(Mention {
-                start: first,
-                end: stop,
-                entity,
-                kind: MentionKind::Name,
-                modifier: false,
-            });
+            out.mentions.push(Mention::name(first, stop, entity));
         }
         None => singles.push((first, stop)),
     }
@@ -754,7 +749,7 @@ fn resolve_singles(text: &Text<'_>, singles: &[(usize, usize)], out: &mut Mentio
             None => continue,
         };
         out.add_alias(entity, word);
-        out.mentions.push(Mention { start, end: stop, entity, kind: MentionKind::Name, modifier: false });
+        out.mentions.push(Mention::name(start, stop, entity));
     }
 }
 

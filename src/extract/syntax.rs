@@ -13,10 +13,10 @@
 
 use std::ops::Range;
 
+use super::EntityClass;
 use super::events::{Found, Pattern, modality_before};
 use super::lexicon::{Lexicon, Trigger, TriggerKind};
 use super::mentions::{MentionKind, Mentions, Text, is_group_noun, is_title_word};
-use super::{EntityClass, Modality};
 
 /// Finds events from the dependency parse; returns nothing when the text was not parsed.
 pub fn find_events_by_syntax(
@@ -104,7 +104,7 @@ impl Reader<'_, '_> {
             trigger: 0,
             tokens: i..i + 1,
             sentence: 0,
-            modality: if modality == Modality::Asserted { Modality::Asserted } else { modality },
+            modality,
             pattern: Pattern::Syntax,
             place: None,
             span: range,

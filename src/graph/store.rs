@@ -248,7 +248,6 @@ impl GraphStore {
     ) -> Result<bool, StoreError> {
         let actor = NamedNode::new_unchecked(nkg::ACTOR_PROP);
         let predicate = NamedNode::new_unchecked(nkg::PREDICATE);
-        let target = NamedNode::new_unchecked(nkg::TARGET);
         let subject_term = Term::from(triple.subject.clone());
         for quad in
             self.store.quads_for_pattern(None, Some(actor.as_ref()), Some(subject_term.as_ref()), None)
@@ -267,16 +266,12 @@ impl GraphStore {
                     graph.as_ref(),
                 ))
                 .map_err(|e| self.err(e))?;
-            let same_target = self
-                .store
-                .contains(QuadRef::new(
-                    quad.subject.as_ref(),
-                    target.as_ref(),
-                    triple.object.as_ref(),
-                    graph.as_ref(),
-                ))
-                .map_err(|e| self.err(e))?;
-            if same_relation && same_target && self.event_ends(&quad.subject, graph)?.is_some() {
+            if !same_relation {
+                continue;
+            }
+            if let Some((_, target)) = self.event_ends(&quad.subject, graph)?
+                && target == triple.object
+            {
                 return Ok(true);
             }
         }
