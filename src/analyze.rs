@@ -4,8 +4,9 @@
 //! event count, damping 0.85, as networkx computes it) and betweenness (Brandes'
 //! algorithm on the undirected graph, normalised as networkx does; exact up to
 //! [`EXACT_BETWEENNESS_MAX`] nodes, otherwise estimated from a fixed-seed sample
-//! of source nodes). Communities come from weighted label propagation with a
-//! fixed seed. Dyads are unordered actor pairs, ranked by event count and by the
+//! of source nodes). Communities come from Louvain modularity optimisation
+//! (`louvain.rs`) or weighted label propagation, both with a fixed seed, on the
+//! undirected network weighted by event count. Dyads are unordered actor pairs, ranked by event count and by the
 //! sum of Goldstein scores; the timeline counts events per week. Every result
 //! is deterministic. Reading and filtering the network is left to `export::network`.
 
@@ -18,12 +19,37 @@ use serde::Serialize;
 
 use crate::export::network::{Network, Selection};
 
+mod louvain;
+
+pub use louvain::modularity;
+
 /// Networks with at most this many nodes get exact betweenness.
 pub const EXACT_BETWEENNESS_MAX: usize = 2_000;
 /// How many source nodes the betweenness estimate uses on larger networks.
 pub const BETWEENNESS_SAMPLES: usize = 256;
-/// The seed of the betweenness sample and of label propagation.
+/// The seed of the betweenness sample and of the community detection.
 pub const SEED: u64 = 42;
+
+/// How communities are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum CommunityMethod {
+    /// Louvain modularity optimisation (greedy moves, then aggregation).
+    #[default]
+    Louvain,
+    /// Weighted label propagation.
+    LabelPropagation,
+}
+
+impl CommunityMethod {
+    /// The name shown in reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            CommunityMethod::Louvain => "Louvain",
+            CommunityMethod::LabelPropagation => "label propagation",
+        }
+    }
+}
 
 /// Everything `newskg analyze` reports.
 #[derive(Debug, Clone, Serialize)]
@@ -33,6 +59,10 @@ pub struct Analysis {
     pub events: usize,
     /// Whether betweenness is exact rather than estimated from a sample.
     pub betweenness_exact: bool,
+    /// How the communities were found.
+    pub community_method: CommunityMethod,
+    /// Modularity of the communities on the undirected network weighted by event count.
+    pub modularity: f64,
     /// Actors by PageRank, highest first.
     pub actors: Vec<ActorScores>,
     /// Communities by size, largest first.
@@ -93,14 +123,15 @@ pub struct WeekCount {
     pub events: usize,
 }
 
-/// Analyses the network of a selection.
-pub fn analyze(selection: &Selection) -> Analysis {
+/// Analyses the network of a selection, finding communities with `method`.
+pub fn analyze(selection: &Selection, method: CommunityMethod) -> Analysis {
     let network = &selection.network;
     let graph = SimpleGraph::new(network);
     let pagerank = pagerank(&graph, 0.85);
     let betweenness_exact = graph.n <= EXACT_BETWEENNESS_MAX;
     let betweenness = betweenness(&graph, (!betweenness_exact).then_some(BETWEENNESS_SAMPLES));
-    let labels = label_propagation(&graph);
+    let labels = communities_in(&graph, method);
+    let modularity = louvain::modularity(&graph.neighbours, &labels);
     let mut actors: Vec<ActorScores> = network
         .node_indices()
         .map(|idx| {
@@ -142,6 +173,8 @@ pub fn analyze(selection: &Selection) -> Analysis {
         edges: network.edge_count(),
         events: network.edge_weights().map(|e| e.count).sum(),
         betweenness_exact,
+        community_method: method,
+        modularity,
         actors,
         communities,
         dyads_by_volume,
@@ -151,9 +184,16 @@ pub fn analyze(selection: &Selection) -> Analysis {
     }
 }
 
-/// The community number of each node of `network`, by node index (label propagation, seed [`SEED`]).
-pub fn communities_of(network: &Network) -> Vec<usize> {
-    label_propagation(&SimpleGraph::new(network))
+/// The community number of each node of `network`, by node index (seed [`SEED`]).
+pub fn communities_of(network: &Network, method: CommunityMethod) -> Vec<usize> {
+    communities_in(&SimpleGraph::new(network), method)
+}
+
+fn communities_in(graph: &SimpleGraph, method: CommunityMethod) -> Vec<usize> {
+    match method {
+        CommunityMethod::Louvain => louvain::louvain(&graph.neighbours, SEED),
+        CommunityMethod::LabelPropagation => label_propagation(graph),
+    }
 }
 
 /// Writes the analysis as readable tables, each cut to its first `top` rows.
@@ -183,7 +223,12 @@ pub fn write_table(analysis: &Analysis, top: usize, out: &mut dyn Write) -> io::
         })
         .collect();
     table(out, &header, &rows)?;
-    writeln!(out, "\ncommunities (label propagation, seed {SEED})")?;
+    writeln!(
+        out,
+        "\ncommunities ({}, seed {SEED}; modularity {:.3})",
+        analysis.community_method.label(),
+        analysis.modularity
+    )?;
     let rows: Vec<Vec<String>> = analysis
         .communities
         .iter()

@@ -18,6 +18,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use oxigraph::model::{Graph, Triple};
 
+use crate::analyze::CommunityMethod;
 use crate::build::build_store;
 use crate::error::QueryError;
 use crate::export::filter::NetworkFilter;
@@ -123,10 +124,13 @@ pub enum Command {
         /// Keep negated and hypothetical events in the network.
         #[arg(long)]
         include_uncertain: bool,
-        /// For dot, svg and png: draw each community (label propagation, as in
-        /// `analyze`) as a Graphviz cluster.
+        /// For dot, svg and png: draw each community (found as `analyze` finds
+        /// them, see --communities) as a Graphviz cluster.
         #[arg(long)]
         cluster: bool,
+        /// With --cluster: how to find the communities.
+        #[arg(long, value_enum, value_name = "METHOD", default_value = "louvain", requires = "cluster")]
+        communities: CommunityMethod,
         #[command(flatten)]
         filter: NetworkFilter,
     },
@@ -134,8 +138,8 @@ pub enum Command {
     ///
     /// Per actor: degree, weighted degree (events), PageRank (weighted by event
     /// count) and betweenness (exact up to 2000 actors, estimated from 256
-    /// seeded sources above). Communities come from label propagation with a
-    /// fixed seed. Dyads are ranked by event count and by the sum of Goldstein
+    /// seeded sources above). Communities come from Louvain modularity
+    /// optimisation (or label propagation) with a fixed seed. Dyads are ranked by event count and by the sum of Goldstein
     /// scores (cooperation against conflict). The export filters apply.
     Analyze {
         /// A readable table, JSON with every value, or CSV with one row per actor.
@@ -147,6 +151,9 @@ pub enum Command {
         /// Keep negated and hypothetical events in the network.
         #[arg(long)]
         include_uncertain: bool,
+        /// How to find communities.
+        #[arg(long, value_enum, value_name = "METHOD", default_value = "louvain")]
+        communities: CommunityMethod,
         #[command(flatten)]
         filter: NetworkFilter,
     },
@@ -239,13 +246,13 @@ pub fn run(args: Args) -> ExitCode {
             extract(&inputs, format, date, include_uncertain)
         }
         Command::Query { sparql, file, format } => query(&args.store, sparql, file, format),
-        Command::Export { format, out, include_uncertain, cluster, filter } => {
+        Command::Export { format, out, include_uncertain, cluster, communities, filter } => {
             let options = network::NetworkOptions { include_uncertain, filter };
-            export(&args.store, format, out.as_deref(), &options, cluster)
+            export(&args.store, format, out.as_deref(), &options, cluster.then_some(communities))
         }
-        Command::Analyze { format, top, include_uncertain, filter } => {
+        Command::Analyze { format, top, include_uncertain, communities, filter } => {
             let options = network::NetworkOptions { include_uncertain, filter };
-            analyze(&args.store, format, top, &options)
+            analyze(&args.store, format, top, &options, communities)
         }
         Command::Stats => stats(&args.store),
         Command::Parse { inputs, model } => parse(&inputs, model.as_deref()),
@@ -425,7 +432,7 @@ fn export(
     format: Format,
     out_path: Option<&Path>,
     options: &network::NetworkOptions,
-    cluster: bool,
+    cluster: Option<CommunityMethod>,
 ) -> Result<ExitCode> {
     let store = GraphStore::open(store_path, false)?;
     if !format.is_network() {
@@ -437,7 +444,7 @@ fn export(
     let selection = network::read_selection(&store, options)?;
     let graph = &selection.network;
     warn_if_empty(graph, options);
-    let communities = cluster.then(|| crate::analyze::communities_of(graph));
+    let communities = cluster.map(|method| crate::analyze::communities_of(graph, method));
     let write_dot =
         |out: &mut dyn Write| export::dot::write_dot_clustered(graph, communities.as_deref(), out);
     match format {
@@ -487,11 +494,12 @@ fn analyze(
     format: AnalyzeFormat,
     top: usize,
     options: &network::NetworkOptions,
+    method: CommunityMethod,
 ) -> Result<ExitCode> {
     let store = GraphStore::open(store_path, false)?;
     let selection = network::read_selection(&store, options)?;
     warn_if_empty(&selection.network, options);
-    let analysis = crate::analyze::analyze(&selection);
+    let analysis = crate::analyze::analyze(&selection, method);
     let mut out = output(None)?;
     match format {
         AnalyzeFormat::Table => crate::analyze::write_table(&analysis, top, &mut out)?,

@@ -15,6 +15,7 @@
 //! 7. [`analyze`] computes centralities, communities, dyads and a timeline of the network.
 //!
 //! [`build`] runs stages 3 and 4 over a batch, and [`cli`] ties them to the `newskg` command.
+//! [`synthetic`] writes large made-up stores with the same model, for benchmarks and tests.
 
 pub mod analyze;
 pub mod build;
@@ -26,6 +27,7 @@ pub mod graph;
 pub mod ingest;
 pub mod nlp;
 pub mod query;
+pub mod synthetic;
 
 pub use error::{InputError, NetworkError, QueryError, RenderError, StoreError};
 pub use extract::rules::RuleExtractor;

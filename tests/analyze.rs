@@ -109,3 +109,93 @@ fn networkx_reads_the_graphml_and_agrees_on_centrality() {
         }
     }
 }
+
+#[test]
+fn louvain_is_the_default_and_label_propagation_can_be_asked_for() {
+    let scratch = built();
+    let louvain = analysis(&scratch, &[]);
+    assert_eq!(louvain["community_method"], "louvain");
+    let propagation = analysis(&scratch, &["--communities", "label-propagation"]);
+    assert_eq!(propagation["community_method"], "label-propagation");
+    // Louvain optimises modularity; on this network it does at least as well as label propagation.
+    let (q_louvain, q_propagation) =
+        (louvain["modularity"].as_f64().unwrap(), propagation["modularity"].as_f64().unwrap());
+    assert!(q_louvain > 0.5 && q_louvain >= q_propagation - 1e-9, "{q_louvain} against {q_propagation}");
+    let table = stdout(&scratch.run(&["analyze", "--top", "3"]));
+    assert!(table.contains("communities (Louvain, seed 42; modularity 0."), "{table}");
+    let bad = scratch.run(&["analyze", "--communities", "girvan-newman"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("[possible values: louvain, label-propagation]"), "{}", stderr(&bad));
+}
+
+const MODULARITY_SCRIPT: &str = r#"
+import json, sys
+import networkx as nx
+from networkx.algorithms.community import louvain_communities, modularity
+g = nx.read_graphml(sys.argv[1])
+undirected = nx.Graph()
+undirected.add_nodes_from(g.nodes())
+for s, t, data in g.edges(data=True):
+    if s != t:
+        w = undirected.get_edge_data(s, t, {"weight": 0})["weight"]
+        undirected.add_edge(s, t, weight=w + int(data["count"]))
+ours = json.load(open(sys.argv[2]))
+groups = {}
+for actor in ours["actors"]:
+    groups.setdefault(actor["community"], set()).add(actor["id"])
+theirs = louvain_communities(undirected, weight="weight", seed=42)
+print(json.dumps({"ours": modularity(undirected, list(groups.values()), weight="weight"),
+                  "louvain": modularity(undirected, theirs, weight="weight")}))
+"#;
+
+#[test]
+fn networkx_agrees_on_the_modularity_of_our_communities() {
+    let has_networkx =
+        Command::new("python3").args(["-c", "import networkx"]).output().is_ok_and(|o| o.status.success());
+    if !has_networkx {
+        eprintln!("note: skipping the modularity check: python3 with networkx is not available");
+        return;
+    }
+    let scratch = built();
+    let graphml = scratch.dir.path().join("network.graphml");
+    assert_ok(&scratch.run(&["export", "--format", "graphml", "--out", graphml.to_str().unwrap()]));
+    let ours = analysis(&scratch, &[]);
+    let json = scratch.file("analysis.json", ours.to_string().as_bytes());
+    let script = scratch.file("modularity.py", MODULARITY_SCRIPT.as_bytes());
+    let output = Command::new("python3").arg(&script).arg(&graphml).arg(&json).output().unwrap();
+    assert!(output.status.success(), "networkx failed: {}", stderr(&output));
+    let nx: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let reported = ours["modularity"].as_f64().unwrap();
+    let recomputed = nx["ours"].as_f64().unwrap();
+    assert!((reported - recomputed).abs() < 1e-9, "newskg says {reported}, networkx {recomputed}");
+    let networkx_louvain = nx["louvain"].as_f64().unwrap();
+    assert!(reported > networkx_louvain - 0.02, "newskg {reported}, networkx louvain {networkx_louvain}");
+}
+
+#[test]
+fn a_synthetic_store_reads_back_whole() {
+    let scratch = Scratch::new();
+    let store = newskg::GraphStore::open(&scratch.store(), true).unwrap();
+    let options = newskg::synthetic::SyntheticOptions { events: 3_000, actors: 400, ..Default::default() };
+    let summary = newskg::synthetic::generate(&store, &options).unwrap();
+    drop(store);
+    assert_eq!((summary.articles, summary.events), (300, 3_000));
+    // With uncertain events kept, every event is one row and every actor one node.
+    let output = scratch.run(&["export", "--format", "events", "--include-uncertain"]);
+    assert_ok(&output);
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3_000);
+    assert!(
+        rows.iter().all(|r| r[17].starts_with("syn-") && r[18].starts_with("https://") && !r[19].is_empty())
+    );
+    assert!(rows.iter().any(|r| !r[14].is_empty() && !r[15].is_empty()), "no event with a located place");
+    let json = analysis(&scratch, &["--include-uncertain"]);
+    assert_eq!(json["nodes"].as_u64().unwrap() as usize, summary.actors);
+    assert_eq!(json["events"], 3_000);
+    // Most events stay inside a country, so the communities are clear.
+    assert!(json["modularity"].as_f64().unwrap() > 0.2, "{}", json["modularity"]);
+    let certain = analysis(&scratch, &[]);
+    let kept = certain["events"].as_u64().unwrap();
+    assert!((2_700..3_000).contains(&kept), "{kept} asserted or planned events");
+}

@@ -154,3 +154,74 @@ fn cluster_groups_communities_and_still_renders() {
     assert_ok(&svg);
     assert!(stdout(&svg).contains("cluster_0"));
 }
+
+/// The community of each node label in a clustered DOT export.
+fn clusters(dot: &str) -> std::collections::HashMap<String, usize> {
+    let mut community = None;
+    let mut found = std::collections::HashMap::new();
+    for line in dot.lines() {
+        if let Some(rest) = line.trim().strip_prefix("subgraph cluster_") {
+            community = rest.trim_end_matches(" {").parse().ok();
+        } else if line.trim() == "}" {
+            community = None;
+        } else if let (Some(c), Some(label)) = (community, line.split("label=\"").nth(1)) {
+            if line.contains(" [label=") {
+                found.insert(label.split('"').next().unwrap().to_string(), c);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn clusters_are_the_communities_analyze_reports() {
+    let scratch = built();
+    for method in ["louvain", "label-propagation"] {
+        let output = scratch.run(&["export", "--format", "dot", "--cluster", "--communities", method]);
+        assert_ok(&output);
+        let clustered = clusters(&stdout(&output));
+        assert!(clustered.len() > 10, "{method}: {clustered:?}");
+        let json = scratch.run(&["analyze", "--format", "json", "--communities", method]);
+        let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+        for actor in json["actors"].as_array().unwrap() {
+            if let Some(&c) = clustered.get(actor["label"].as_str().unwrap()) {
+                assert_eq!(c as u64, actor["community"].as_u64().unwrap(), "{method}: {actor}");
+            }
+        }
+    }
+    let without = scratch.run(&["export", "--format", "dot", "--communities", "louvain"]);
+    assert_eq!(without.status.code(), Some(2));
+    assert!(stderr(&without).contains("--cluster"), "{}", stderr(&without));
+}
+
+#[test]
+fn every_network_format_of_an_empty_selection_is_valid() {
+    let scratch = built();
+    for format in ["dot", "graphml", "gexf", "csv", "events"] {
+        let output = scratch.run(&["export", "--format", format, "--cameo", "0999"]);
+        assert_ok(&output);
+        assert!(stderr(&output).contains("warning: the network is empty (no events match the filters)"));
+        let text = stdout(&output);
+        match format {
+            "dot" => assert!(text.starts_with("digraph newskg {") && !text.contains("->"), "{text}"),
+            "graphml" | "gexf" => {
+                roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{format}: {e}"));
+            }
+            "csv" => assert!(text.starts_with("id,label") && text.contains("\nsource,target"), "{text}"),
+            _ => assert_eq!(text.lines().count(), 1, "{text}"),
+        }
+    }
+    let analysis = scratch.run(&["analyze", "--format", "json", "--cameo", "0999"]);
+    assert_ok(&analysis);
+    let json: serde_json::Value = serde_json::from_slice(&analysis.stdout).unwrap();
+    assert_eq!((json["nodes"].as_u64(), json["modularity"].as_f64()), (Some(0), Some(0.0)));
+}
+
+#[test]
+fn an_unknown_format_lists_the_known_ones() {
+    let scratch = built();
+    let output = scratch.run(&["export", "--format", "pdf"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("invalid value 'pdf' for '--format <FORMAT>'"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("graphml"), "{}", stderr(&output));
+}

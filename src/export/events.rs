@@ -6,34 +6,16 @@
 //! event is written when the filter keeps it and its (actor, target, verb) is an
 //! edge of the filtered network, so `--ego` and `--min-weight` apply too.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::io::Write;
 
 use petgraph::visit::EdgeRef;
 
-use super::network::{NetworkOptions, Selection, select};
+use super::network::{NetworkOptions, Selection};
+use super::scan::{NONE, read_details};
 use crate::error::QueryError;
+use crate::extract::cameo;
 use crate::graph::store::GraphStore;
-
-const EVENTS_TABLE_QUERY: &str = r#"
-SELECT ?e ?date ?s ?s_name ?s_code ?s_country ?rel ?cameo ?quad ?goldstein
-       ?o ?o_name ?o_code ?o_country ?place_name ?lat ?lon ?article ?url ?evidence ?modality WHERE {
-  ?e a nkg:Event ; nkg:actor ?s ; nkg:target ?o ; nkg:predicate ?rel ;
-     nkg:eventType ?type ; nkg:sourceArticle ?article ; nkg:modality ?modality .
-  BIND(STRAFTER(STR(?type), STR(cameo:)) AS ?cameo)
-  OPTIONAL { ?e nkg:eventDate ?date }
-  OPTIONAL { ?type nkg:goldstein ?goldstein }
-  OPTIONAL { ?type nkg:quadClass ?q . ?q nkg:quadNumber ?quad }
-  OPTIONAL { ?s rdfs:label ?s_name } OPTIONAL { ?s nkg:cameoActorCode ?s_code } OPTIONAL { ?s nkg:country ?s_country }
-  OPTIONAL { ?o rdfs:label ?o_name } OPTIONAL { ?o nkg:cameoActorCode ?o_code } OPTIONAL { ?o nkg:country ?o_country }
-  OPTIONAL {
-    ?e nkg:place ?place .
-    OPTIONAL { ?place rdfs:label ?place_name }
-    OPTIONAL { ?place schema:latitude ?lat ; schema:longitude ?lon }
-  }
-  OPTIONAL { ?article schema:url ?url }
-  OPTIONAL { ?e nkg:evidence ?evidence }
-} ORDER BY ?date ?e"#;
 
 /// The table's columns, in order.
 pub const COLUMNS: &[&str] = &[
@@ -59,7 +41,8 @@ pub const COLUMNS: &[&str] = &[
     "evidence",
 ];
 
-/// Writes the event table for the events behind `selection`'s edges; returns the number of rows.
+/// Writes the event table for the events behind `selection`'s edges, by date
+/// (undated first) and event IRI; returns the number of rows.
 pub fn write_events_csv(
     store: &GraphStore,
     options: &NetworkOptions,
@@ -67,62 +50,85 @@ pub fn write_events_csv(
     out: &mut dyn Write,
 ) -> Result<usize, QueryError> {
     let network = &selection.network;
+    let table = &selection.events;
     let edge_keys: HashSet<(&str, &str, &str)> = network
         .edge_references()
         .map(|e| {
             (network[e.source()].iri.as_str(), network[e.target()].iri.as_str(), e.weight().relation.as_str())
         })
         .collect();
-    let folded = |iri: &str| selection.fold.get(iri).cloned().unwrap_or_else(|| iri.to_string());
+    let mut rows: Vec<usize> = (0..table.len())
+        .filter(|&row| {
+            let (s, o, rel) = (table.actor[row], table.target[row], table.relation[row]);
+            if s == NONE || o == NONE || rel == NONE {
+                return false;
+            }
+            let modality = table.modalities.get(table.modality[row]);
+            if !options.include_uncertain && !matches!(modality, "asserted" | "planned" | "") {
+                return false;
+            }
+            let code = table.cameos.get(table.cameo[row]);
+            let quad = cameo::exact(code).and_then(|c| c.quad_class);
+            if !options.filter.keeps_event_on(table.date[row], code, quad) {
+                return false;
+            }
+            let relation = table.relations.get(rel);
+            let relation = relation.rsplit('#').next().unwrap_or(relation);
+            let key = (
+                folded(selection, table.entities.get(s)),
+                folded(selection, table.entities.get(o)),
+                relation,
+            );
+            edge_keys.contains(&key)
+        })
+        .collect();
+    rows.sort_unstable_by(|&a, &b| {
+        table.date[a].cmp(&table.date[b]).then_with(|| table.events[a].cmp(&table.events[b]))
+    });
+    let details = read_details(store, table)?;
     let output = |err: csv::Error| QueryError::Output(err.to_string());
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(COLUMNS).map_err(output)?;
-    let mut seen = BTreeSet::new();
-    for row in select(store, EVENTS_TABLE_QUERY)? {
-        let value = |i: usize| row.get(i).cloned().flatten().unwrap_or_default();
-        let (event, modality) = (value(0), value(20));
-        if !options.include_uncertain && !matches!(modality.as_str(), "asserted" | "planned" | "") {
-            continue;
-        }
-        let date = row[1].as_deref();
-        let quad = row[8].as_deref().and_then(|q| q.parse().ok());
-        if !options.filter.keeps_event(date, &value(7), quad) {
-            continue;
-        }
-        let relation = value(6).rsplit('#').next().unwrap_or_default().to_string();
-        let key = (folded(&value(2)), folded(&value(10)));
-        if !edge_keys.contains(&(key.0.as_str(), key.1.as_str(), relation.as_str()))
-            || !seen.insert(event.clone())
-        {
-            continue;
-        }
-        let short = |iri: String| iri.rsplit('/').next().unwrap_or_default().to_string();
-        let goldstein = value(9);
+    let short = |iri: &str| iri.rsplit('/').next().unwrap_or_default().to_string();
+    let text = |value: Option<&String>| value.cloned().unwrap_or_default();
+    for &row in &rows {
+        let (s, o) = (table.entities.get(table.actor[row]), table.entities.get(table.target[row]));
+        let (s_node, o_node) = (selection.nodes.get(s), selection.nodes.get(o));
+        let code = table.cameos.get(table.cameo[row]);
+        let known = cameo::exact(code);
+        let relation = table.relations.get(table.relation[row]);
+        let place = details.place_info.get(details.places.get(details.place[row]));
+        let article = table.articles.get(table.article[row]);
         writer
             .write_record([
-                short(event),
-                value(1),
-                short(value(2)),
-                value(3),
-                value(4),
-                value(5),
-                relation,
-                value(7),
-                value(8),
-                goldstein,
-                short(value(10)),
-                value(11),
-                value(12),
-                value(13),
-                value(14),
-                value(15),
-                value(16),
-                short(value(17)),
-                value(18),
-                value(19),
+                short(&table.events[row]),
+                table.date[row].map(|d| d.to_string()).unwrap_or_default(),
+                short(s),
+                text(s_node.map(|n| &n.label)),
+                text(s_node.and_then(|n| n.cameo.as_ref())),
+                text(s_node.and_then(|n| n.country.as_ref())),
+                relation.rsplit('#').next().unwrap_or_default().to_string(),
+                code.to_string(),
+                known.and_then(|c| c.quad_class).map(|q| q.to_string()).unwrap_or_default(),
+                known.and_then(|c| c.goldstein).map(|g| g.to_string()).unwrap_or_default(),
+                short(o),
+                text(o_node.map(|n| &n.label)),
+                text(o_node.and_then(|n| n.cameo.as_ref())),
+                text(o_node.and_then(|n| n.country.as_ref())),
+                text(place.and_then(|p| p.label.as_ref())),
+                text(place.and_then(|p| p.lat.as_ref())),
+                text(place.and_then(|p| p.lon.as_ref())),
+                short(article),
+                text(details.urls.get(article)),
+                text(details.evidence[row].as_ref()),
             ])
             .map_err(output)?;
     }
     writer.flush().map_err(|err| QueryError::Output(err.to_string()))?;
-    Ok(seen.len())
+    Ok(rows.len())
+}
+
+/// The node an entity IRI became: its country with `--collapse-to-country`, else itself.
+fn folded<'a>(selection: &'a Selection, iri: &'a str) -> &'a str {
+    selection.fold.get(iri).map_or(iri, String::as_str)
 }

@@ -113,7 +113,13 @@ impl NetworkFilter {
 
     /// Whether an event with this date (`YYYY-MM-DD…`), CAMEO code and quad class is kept.
     pub fn keeps_event(&self, date: Option<&str>, cameo: &str, quad_class: Option<u8>) -> bool {
-        self.keeps_date(date)
+        let date = date.and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok());
+        self.keeps_event_on(date, cameo, quad_class)
+    }
+
+    /// [`NetworkFilter::keeps_event`] with the date already parsed.
+    pub fn keeps_event_on(&self, date: Option<NaiveDate>, cameo: &str, quad_class: Option<u8>) -> bool {
+        self.keeps_day(date)
             && (self.cameo.is_empty() || self.cameo.iter().any(|prefix| cameo.starts_with(prefix.as_str())))
             && (self.quad.is_empty() || quad_class.is_some_and(|q| self.quad.iter().any(|c| c.number() == q)))
     }
@@ -123,13 +129,11 @@ impl NetworkFilter {
         self.class.is_empty() || self.class.iter().any(|kind| kind.name() == class)
     }
 
-    fn keeps_date(&self, date: Option<&str>) -> bool {
+    fn keeps_day(&self, date: Option<NaiveDate>) -> bool {
         if self.since.is_none() && self.until.is_none() {
             return true;
         }
-        let Some(date) = date.and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok()) else {
-            return false;
-        };
+        let Some(date) = date else { return false };
         self.since.is_none_or(|since| date >= since) && self.until.is_none_or(|until| date <= until)
     }
 }

@@ -10,6 +10,7 @@ pub mod events;
 pub mod filter;
 pub mod network;
 pub mod render;
+pub mod scan;
 pub mod tables;
 pub mod xml;
 

@@ -6,7 +6,7 @@
 //! articles. Negated and hypothetical events are left out unless asked for, and
 //! a [`NetworkFilter`] narrows the events, actors and edges kept.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 use oxigraph::model::Term;
@@ -15,7 +15,9 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
 use super::filter::{Candidate, NetworkFilter, resolve_ego};
+use super::scan::{EventTable, NONE, Strings, read_events};
 use crate::error::{NetworkError, QueryError};
+use crate::extract::cameo::{self, CameoCode};
 use crate::graph::store::GraphStore;
 use crate::query::shorten_iri;
 
@@ -79,17 +81,11 @@ pub struct Selection {
     pub undated: usize,
     /// With `--collapse-to-country`: each folded entity's IRI and its country node's IRI.
     pub fold: HashMap<String, String>,
+    /// Every entity described in the store (and the country nodes folding made), by IRI.
+    pub nodes: HashMap<String, Node>,
+    /// Every event node of the store, before filtering.
+    pub events: EventTable,
 }
-
-const EVENTS_QUERY: &str = r#"
-SELECT ?s ?o ?rel ?cameo ?date ?article ?modality ?goldstein ?quad WHERE {
-  ?e a nkg:Event ; nkg:actor ?s ; nkg:target ?o ; nkg:predicate ?rel ;
-     nkg:eventType ?type ; nkg:sourceArticle ?article ; nkg:modality ?modality .
-  BIND(STRAFTER(STR(?type), STR(cameo:)) AS ?cameo)
-  OPTIONAL { ?e nkg:eventDate ?date }
-  OPTIONAL { ?type nkg:goldstein ?goldstein }
-  OPTIONAL { ?type nkg:quadClass ?q . ?q nkg:quadNumber ?quad }
-}"#;
 
 const NODES_QUERY: &str = r#"
 SELECT ?n (SAMPLE(?label) AS ?l) (SAMPLE(?class) AS ?c) (SAMPLE(?country) AS ?cc)
@@ -109,16 +105,19 @@ const ENTITY_NS: &str = "https://newskg.org/id/entity/";
 #[derive(Default)]
 struct EdgeAcc {
     count: usize,
-    cameo_counts: BTreeMap<String, usize>,
+    /// Events per CAMEO code (an index into [`EventTable::cameos`]).
+    cameo_counts: Vec<(u32, usize)>,
     goldstein_sum: f64,
     goldstein_n: usize,
     quad: Option<u8>,
     /// Events per date.
-    dates: BTreeMap<String, usize>,
+    dates: BTreeMap<NaiveDate, usize>,
     undated: usize,
-    articles: BTreeSet<String>,
+    /// Articles (indexes into [`EventTable::articles`]), with repeats.
+    articles: Vec<u32>,
 }
 
+/// Source IRI, target IRI and verb of an edge.
 type EdgeKey = (String, String, String);
 
 /// Reads the actor network from the store, filtered as the options say.
@@ -129,7 +128,8 @@ pub fn read_network(store: &GraphStore, options: &NetworkOptions) -> Result<Netw
 /// Reads the filtered actor network and the weekly counts of its events.
 pub fn read_selection(store: &GraphStore, options: &NetworkOptions) -> Result<Selection, NetworkError> {
     let filter = &options.filter;
-    let mut nodes = read_nodes(store)?;
+    let (nodes, events) = rayon::join(|| read_nodes(store), || read_events(store));
+    let (mut nodes, events) = (nodes?, events?);
     let ego = match &filter.ego {
         Some(name) => Some(ego_iri(store, name, &nodes)?),
         None => None,
@@ -137,45 +137,71 @@ pub fn read_selection(store: &GraphStore, options: &NetworkOptions) -> Result<Se
     let fold = if filter.collapse_to_country { country_fold(&mut nodes) } else { HashMap::new() };
     let folded = |iri: &str| fold.get(iri).cloned().unwrap_or_else(|| iri.to_string());
     let ego = ego.map(|iri| folded(&iri));
-    let class_of = |iri: &str| nodes.get(iri).map_or("PLACE", |node| node.class.as_str());
-    let mut edges: BTreeMap<EdgeKey, EdgeAcc> = BTreeMap::new();
-    for row in select(store, EVENTS_QUERY)? {
-        let [s, o, rel, cameo, date, article, modality, goldstein, quad] = &row[..] else {
-            continue;
-        };
-        let modality = modality.as_deref().unwrap_or("asserted");
-        if !options.include_uncertain && !matches!(modality, "asserted" | "planned") {
+    // Per entity of the event table: the node it becomes, and whether its class is kept.
+    let mut keys = Strings::default();
+    let ends: Vec<(u32, bool)> = events
+        .entities
+        .values
+        .iter()
+        .map(|iri| {
+            let key = folded(iri);
+            let class = nodes.get(&key).map_or("PLACE", |node| node.class.as_str());
+            let kept = filter.keeps_class(class);
+            (keys.intern(key), kept)
+        })
+        .collect();
+    let codes: Vec<Option<&CameoCode>> = events.cameos.values.iter().map(|c| cameo::exact(c)).collect();
+    let relations: Vec<&str> =
+        events.relations.values.iter().map(|r| r.rsplit('#').next().unwrap_or(r)).collect();
+    let mut edges: HashMap<(u32, u32, u32), EdgeAcc> = HashMap::new();
+    for row in 0..events.len() {
+        let (s, o, rel) = (events.actor[row], events.target[row], events.relation[row]);
+        if s == NONE || o == NONE || rel == NONE {
             continue;
         }
-        let (Some(s), Some(o), Some(rel)) = (s, o, rel) else { continue };
-        let cameo = cameo.as_deref().unwrap_or_default();
-        let quad: Option<u8> = quad.as_deref().and_then(|q| q.parse().ok());
-        if !filter.keeps_event(date.as_deref(), cameo, quad) {
+        let modality = events.modalities.get(events.modality[row]);
+        if !options.include_uncertain && !matches!(modality, "asserted" | "planned" | "") {
             continue;
         }
-        let (s, o) = (folded(s), folded(o));
-        if (filter.collapse_to_country && s == o)
-            || !filter.keeps_class(class_of(&s))
-            || !filter.keeps_class(class_of(&o))
-        {
+        let cameo = events.cameo[row];
+        let code = codes.get(cameo as usize).copied().flatten();
+        let quad = code.and_then(|c| c.quad_class);
+        let date = events.date[row];
+        if !filter.keeps_event_on(date, events.cameos.get(cameo), quad) {
             continue;
         }
-        let rel = rel.rsplit('#').next().unwrap_or(rel).to_string();
+        let ((s, s_kept), (o, o_kept)) = (ends[s as usize], ends[o as usize]);
+        if (filter.collapse_to_country && s == o) || !s_kept || !o_kept {
+            continue;
+        }
         let acc = edges.entry((s, o, rel)).or_default();
         acc.count += 1;
-        *acc.cameo_counts.entry(cameo.to_string()).or_default() += 1;
-        if let Some(g) = goldstein.as_deref().and_then(|g| g.parse::<f64>().ok()) {
+        match acc.cameo_counts.iter_mut().find(|(c, _)| *c == cameo) {
+            Some((_, n)) => *n += 1,
+            None => acc.cameo_counts.push((cameo, 1)),
+        }
+        if let Some(g) = code.and_then(|c| c.goldstein) {
             acc.goldstein_sum += g;
             acc.goldstein_n += 1;
         }
         acc.quad = acc.quad.or(quad);
         match date {
-            Some(date) => *acc.dates.entry(date.clone()).or_default() += 1,
+            Some(date) => *acc.dates.entry(date).or_default() += 1,
             None => acc.undated += 1,
         }
-        acc.articles.extend(article.clone());
+        if events.article[row] != NONE {
+            acc.articles.push(events.article[row]);
+        }
     }
-    let mut network = assemble(&edges, &nodes);
+    let mut edges: Vec<(EdgeKey, EdgeAcc)> = edges
+        .into_iter()
+        .map(|((s, o, rel), acc)| {
+            let key = (keys.get(s).to_string(), keys.get(o).to_string(), relations[rel as usize].to_string());
+            (key, acc)
+        })
+        .collect();
+    edges.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut network = assemble(&edges, &nodes, &events);
     if filter.min_weight > 1 {
         network = retain_edges(&network, |edge| edge.count >= filter.min_weight, |_, _| true);
     }
@@ -185,6 +211,8 @@ pub fn read_selection(store: &GraphStore, options: &NetworkOptions) -> Result<Se
     }
     let mut selection = timeline(network, &edges);
     selection.fold = fold;
+    selection.nodes = nodes;
+    selection.events = events;
     Ok(selection)
 }
 
@@ -310,31 +338,28 @@ fn neighbourhood(network: &Network, ego: &str, depth: usize) -> HashSet<NodeInde
 }
 
 /// Counts the events of the network's edges per week.
-fn timeline(network: Network, edges: &BTreeMap<EdgeKey, EdgeAcc>) -> Selection {
+fn timeline(network: Network, edges: &[(EdgeKey, EdgeAcc)]) -> Selection {
     let mut selection = Selection::default();
+    let by_key: HashMap<(&str, &str, &str), &EdgeAcc> =
+        edges.iter().map(|((s, o, rel), acc)| ((s.as_str(), o.as_str(), rel.as_str()), acc)).collect();
     for edge in network.edge_references() {
         let key = (
-            network[edge.source()].iri.clone(),
-            network[edge.target()].iri.clone(),
-            edge.weight().relation.clone(),
+            network[edge.source()].iri.as_str(),
+            network[edge.target()].iri.as_str(),
+            edge.weight().relation.as_str(),
         );
-        let Some(acc) = edges.get(&key) else { continue };
+        let Some(acc) = by_key.get(&key) else { continue };
         selection.undated += acc.undated;
-        for (date, n) in &acc.dates {
-            match date.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
-                Some(day) => {
-                    let monday = day - chrono::Days::new(u64::from(day.weekday().num_days_from_monday()));
-                    *selection.weekly.entry(monday).or_default() += n;
-                }
-                None => selection.undated += n,
-            }
+        for (day, n) in &acc.dates {
+            let monday = *day - chrono::Days::new(u64::from(day.weekday().num_days_from_monday()));
+            *selection.weekly.entry(monday).or_default() += n;
         }
     }
     selection.network = network;
     selection
 }
 
-fn assemble(edges: &BTreeMap<EdgeKey, EdgeAcc>, nodes: &HashMap<String, Node>) -> Network {
+fn assemble(edges: &[(EdgeKey, EdgeAcc)], nodes: &HashMap<String, Node>, events: &EventTable) -> Network {
     let mut network = Network::new();
     let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
     let mut node_for = |network: &mut Network, iri: &str| -> NodeIndex {
@@ -360,18 +385,22 @@ fn assemble(edges: &BTreeMap<EdgeKey, EdgeAcc>, nodes: &HashMap<String, Node>) -
         let cameo = acc
             .cameo_counts
             .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-            .map(|(code, _)| code.clone())
+            .map(|&(code, n)| (events.cameos.get(code), n))
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+            .map(|(code, _)| code.to_string())
             .unwrap_or_default();
+        let mut articles = acc.articles.clone();
+        articles.sort_unstable();
+        articles.dedup();
         let edge = Edge {
             relation: relation.clone(),
             cameo,
             quad_class: acc.quad,
             count: acc.count,
             goldstein_mean: (acc.goldstein_n > 0).then(|| acc.goldstein_sum / acc.goldstein_n as f64),
-            first_date: acc.dates.keys().next().cloned(),
-            last_date: acc.dates.keys().next_back().cloned(),
-            sources: acc.articles.len(),
+            first_date: acc.dates.keys().next().map(NaiveDate::to_string),
+            last_date: acc.dates.keys().next_back().map(NaiveDate::to_string),
+            sources: articles.len(),
         };
         network.add_edge(source, target, edge);
     }

@@ -36,6 +36,12 @@ pub fn lookup(code: &str) -> Option<&'static CameoCode> {
     }
 }
 
+/// Looks up a CAMEO code exactly as written, without falling back to its parent,
+/// as a SPARQL join on the code's concept would.
+pub fn exact(code: &str) -> Option<&'static CameoCode> {
+    table().get(code)
+}
+
 fn table() -> &'static HashMap<String, CameoCode> {
     static TABLE: OnceLock<HashMap<String, CameoCode>> = OnceLock::new();
     TABLE.get_or_init(|| parse(include_str!("../../ontology/cameo.ttl")))

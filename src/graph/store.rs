@@ -278,6 +278,14 @@ impl GraphStore {
         Ok(false)
     }
 
+    /// Writes quads with Oxigraph's bulk loader, for large first loads into an
+    /// empty store; the commit is atomic. Nothing is merged or replaced.
+    pub fn bulk_load(&self, quads: impl IntoIterator<Item = Quad>) -> Result<(), StoreError> {
+        let mut loader = self.store.bulk_loader().with_max_memory_size_in_megabytes(1024);
+        loader.load_quads(quads).map_err(|e| self.err(e))?;
+        loader.commit().map_err(|e| self.err(e))
+    }
+
     /// The number of quads in the store.
     pub fn len(&self) -> Result<usize, StoreError> {
         self.store.len().map_err(|e| self.err(e))

@@ -1,0 +1,305 @@
+//! Reads the event nodes out of the store fast: one single-pattern scan per property, joined in memory.
+//!
+//! A SPARQL star join over a million event nodes costs several index seeks per
+//! event, and decoding a term costs a key-value read per IRI. So
+//! [`read_events`] asks one single-pattern query per property (`?e nkg:actor
+//! ?s`, `?e nkg:target ?o`, …), runs them on all cores, and joins the answers on
+//! the event IRI in a hash map. Properties with few values (verb, CAMEO code)
+//! are read one value at a time so that only the event IRI is decoded, and the
+//! article comes from the event's graph. Values are interned, so an
+//! [`EventTable`] holds a few integers per event. [`read_details`] adds what only the event table
+//! needs (evidence, place, article URL). Filtering and folding are left to
+//! `network.rs`.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use oxigraph::model::Term;
+use oxigraph::sparql::QueryResults;
+use rayon::prelude::*;
+
+use crate::error::QueryError;
+use crate::graph::store::GraphStore;
+use crate::graph::vocab::base;
+
+/// A value that is absent.
+pub const NONE: u32 = u32::MAX;
+
+/// Interned strings: each distinct value once, events refer to it by number.
+#[derive(Debug, Clone, Default)]
+pub struct Strings {
+    pub values: Vec<String>,
+    index: HashMap<String, u32>,
+}
+
+impl Strings {
+    /// The number of `value`, adding it when new.
+    pub fn intern(&mut self, value: String) -> u32 {
+        if let Some(&id) = self.index.get(&value) {
+            return id;
+        }
+        let id = self.values.len() as u32;
+        self.index.insert(value.clone(), id);
+        self.values.push(value);
+        id
+    }
+
+    /// The string numbered `id`, or `""` for [`NONE`].
+    pub fn get(&self, id: u32) -> &str {
+        self.values.get(id as usize).map_or("", String::as_str)
+    }
+}
+
+/// Every event node of the store, one row per event, values interned.
+#[derive(Debug, Clone, Default)]
+pub struct EventTable {
+    /// Event IRIs, by row.
+    pub events: Vec<String>,
+    /// Actor and target entity IRIs (one table for both).
+    pub entities: Strings,
+    pub actor: Vec<u32>,
+    pub target: Vec<u32>,
+    /// Controlled-verb IRIs (`nkg:meets`).
+    pub relations: Strings,
+    pub relation: Vec<u32>,
+    /// CAMEO codes (`040`).
+    pub cameos: Strings,
+    pub cameo: Vec<u32>,
+    /// Article IRIs.
+    pub articles: Strings,
+    pub article: Vec<u32>,
+    /// `asserted`, `negated`, `planned` or `hypothetical`.
+    pub modalities: Strings,
+    pub modality: Vec<u32>,
+    pub date: Vec<Option<NaiveDate>>,
+}
+
+impl EventTable {
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+}
+
+/// What only the event table needs, by row of an [`EventTable`].
+#[derive(Debug, Clone, Default)]
+pub struct EventDetails {
+    pub evidence: Vec<Option<String>>,
+    /// Place entity IRIs.
+    pub places: Strings,
+    pub place: Vec<u32>,
+    /// Article IRI → its URL.
+    pub urls: HashMap<String, String>,
+    /// Place IRI → its label, latitude and longitude.
+    pub place_info: HashMap<String, PlaceInfo>,
+}
+
+/// A place's name and coordinates, as text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlaceInfo {
+    pub label: Option<String>,
+    pub lat: Option<String>,
+    pub lon: Option<String>,
+}
+
+/// The actor scan also gives each event's graph, which is its article's graph.
+const ACTOR_SCAN: &str = "SELECT ?e ?v ?g WHERE { GRAPH ?g { ?e nkg:actor ?v } }";
+const CAMEO_NS: &str = "https://newskg.org/id/cameo/";
+
+/// How a property's column is read.
+#[derive(Clone, Copy)]
+enum Scan {
+    /// One query giving each event and its value.
+    Pairs,
+    /// Its few distinct values first, then one query per value giving only the
+    /// events: the value is not decoded again for every event.
+    ByValue,
+    /// Like `Pairs`, but only rows whose value is not this one: absent means it.
+    Except(&'static str),
+}
+
+/// Reads every event node (those with an `nkg:actor`) and its actor, target,
+/// verb, CAMEO code, article, modality (absent means asserted) and date.
+pub fn read_events(store: &GraphStore) -> Result<EventTable, QueryError> {
+    let mut table = EventTable::default();
+    let mut index: HashMap<String, u32> = HashMap::new();
+    let mut graphs = Strings::default();
+    scan(store, ACTOR_SCAN, |row| {
+        let [event, actor, graph] = <[String; 3]>::try_from(row).ok()?;
+        if !index.contains_key(&event) {
+            index.insert(event.clone(), table.events.len() as u32);
+            table.events.push(event);
+            table.actor.push(table.entities.intern(actor));
+            table.article.push(graphs.intern(graph));
+        }
+        Some(())
+    })?;
+    for graph in graphs.values {
+        table.articles.intern(graph.replacen(base::ARTICLE_GRAPH, base::ARTICLE, 1));
+    }
+    let n = table.events.len();
+    let properties = [
+        ("target", Scan::Pairs),
+        ("predicate", Scan::ByValue),
+        ("eventType", Scan::ByValue),
+        ("modality", Scan::Except("asserted")),
+        ("eventDate", Scan::Pairs),
+    ];
+    let columns: Vec<Result<(Vec<u32>, Strings), QueryError>> =
+        properties.par_iter().map(|&(property, how)| column(store, property, how, &index, n)).collect();
+    let mut columns = columns.into_iter().collect::<Result<Vec<_>, _>>()?.into_iter();
+    let mut next = || columns.next().expect("one column per property");
+    let (target, target_names) = next();
+    // Targets share the entity table with actors.
+    let remap: Vec<u32> = target_names.values.into_iter().map(|iri| table.entities.intern(iri)).collect();
+    table.target = target.into_iter().map(|id| remap.get(id as usize).copied().unwrap_or(NONE)).collect();
+    (table.relation, table.relations) = next();
+    let (cameo, types) = next();
+    table.cameo = cameo;
+    for iri in types.values {
+        table.cameos.intern(iri.strip_prefix(CAMEO_NS).unwrap_or(&iri).to_string());
+    }
+    (table.modality, table.modalities) = next();
+    let (date, dates) = next();
+    let parsed: Vec<Option<NaiveDate>> = dates.values.iter().map(|d| parse_date(d)).collect();
+    table.date = date.into_iter().map(|id| parsed.get(id as usize).copied().flatten()).collect();
+    Ok(table)
+}
+
+/// Reads the evidence, place and article URL of the events in `table`, and the
+/// label and coordinates of each place.
+pub fn read_details(store: &GraphStore, table: &EventTable) -> Result<EventDetails, QueryError> {
+    let index: HashMap<&str, u32> =
+        table.events.iter().enumerate().map(|(i, e)| (e.as_str(), i as u32)).collect();
+    let n = table.len();
+    let mut details = EventDetails { evidence: vec![None; n], place: vec![NONE; n], ..Default::default() };
+    let (evidence, rest) = rayon::join(
+        || -> Result<Vec<Option<String>>, QueryError> {
+            let mut evidence = vec![None; n];
+            scan(store, "SELECT ?e ?v WHERE { ?e nkg:evidence ?v }", |row| {
+                let [event, value] = <[String; 2]>::try_from(row).ok()?;
+                evidence[*index.get(event.as_str())? as usize] = Some(value);
+                Some(())
+            })?;
+            Ok(evidence)
+        },
+        || -> Result<_, QueryError> {
+            let mut place = vec![NONE; n];
+            let mut places = Strings::default();
+            scan(store, "SELECT ?e ?v WHERE { ?e nkg:place ?v }", |row| {
+                let [event, value] = <[String; 2]>::try_from(row).ok()?;
+                place[*index.get(event.as_str())? as usize] = places.intern(value);
+                Some(())
+            })?;
+            let mut urls = HashMap::new();
+            scan(store, "SELECT ?a ?v WHERE { ?a a nkg:Article ; schema:url ?v }", |row| {
+                let [article, url] = <[String; 2]>::try_from(row).ok()?;
+                urls.insert(article, url);
+                Some(())
+            })?;
+            let mut info: HashMap<String, PlaceInfo> = HashMap::new();
+            for (property, slot) in [("rdfs:label", 0), ("schema:latitude", 1), ("schema:longitude", 2)] {
+                let query = format!("SELECT ?p ?v WHERE {{ ?p {property} ?v ; a nkg:Place }}");
+                scan(store, &query, |row| {
+                    let [place, value] = <[String; 2]>::try_from(row).ok()?;
+                    let entry = info.entry(place).or_default();
+                    let field = match slot {
+                        0 => &mut entry.label,
+                        1 => &mut entry.lat,
+                        _ => &mut entry.lon,
+                    };
+                    field.get_or_insert(value);
+                    Some(())
+                })?;
+            }
+            Ok((place, places, urls, info))
+        },
+    );
+    details.evidence = evidence?;
+    (details.place, details.places, details.urls, details.place_info) = rest?;
+    Ok(details)
+}
+
+/// One column: the value of `nkg:<property>` for each event row.
+fn column(
+    store: &GraphStore,
+    property: &str,
+    how: Scan,
+    index: &HashMap<String, u32>,
+    n: usize,
+) -> Result<(Vec<u32>, Strings), QueryError> {
+    let mut values = vec![NONE; n];
+    let mut strings = Strings::default();
+    let mut set = |event: &str, value: u32| {
+        if let Some(&row) = index.get(event)
+            && values[row as usize] == NONE
+        {
+            values[row as usize] = value;
+        }
+    };
+    match how {
+        Scan::Pairs | Scan::Except(_) => {
+            let query = match how {
+                Scan::Except(skip) => {
+                    format!("SELECT ?e ?v WHERE {{ ?e nkg:{property} ?v FILTER(?v != \"{skip}\") }}")
+                }
+                _ => format!("SELECT ?e ?v WHERE {{ ?e nkg:{property} ?v }}"),
+            };
+            scan(store, &query, |row| {
+                let [event, value] = <[String; 2]>::try_from(row).ok()?;
+                set(&event, strings.intern(value));
+                Some(())
+            })?;
+        }
+        Scan::ByValue => {
+            let mut objects = Vec::new();
+            scan(store, &format!("SELECT DISTINCT ?v WHERE {{ ?e nkg:{property} ?v }}"), |row| {
+                objects.extend(row.into_iter().next());
+                Some(())
+            })?;
+            for object in objects {
+                let id = strings.intern(object.clone());
+                let query = format!("SELECT ?e WHERE {{ ?e nkg:{property} <{object}> }}");
+                scan(store, &query, |row| {
+                    set(row.first()?, id);
+                    Some(())
+                })?;
+            }
+        }
+    }
+    Ok((values, strings))
+}
+
+/// Runs a SELECT and calls `each` with the plain text of every row whose values are all bound.
+fn scan(
+    store: &GraphStore,
+    sparql: &str,
+    mut each: impl FnMut(Vec<String>) -> Option<()>,
+) -> Result<(), QueryError> {
+    let QueryResults::Solutions(solutions) = store.query(sparql)? else {
+        return Err(QueryError::Evaluation("expected a SELECT query".to_string()));
+    };
+    for solution in solutions {
+        let solution = solution.map_err(|e| QueryError::Evaluation(e.to_string()))?;
+        let row: Option<Vec<String>> = solution.values().iter().map(|v| v.as_ref().map(plain)).collect();
+        if let Some(row) = row {
+            each(row);
+        }
+    }
+    Ok(())
+}
+
+fn plain(term: &Term) -> String {
+    match term {
+        Term::NamedNode(node) => node.as_str().to_string(),
+        Term::Literal(literal) => literal.value().to_string(),
+        other => other.to_string(),
+    }
+}
+
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()
+}
