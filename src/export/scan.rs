@@ -121,8 +121,10 @@ enum Scan {
     Except(&'static str),
 }
 
-/// Reads every event node (those with an `nkg:actor`) and its actor, target,
-/// verb, CAMEO code, article, modality (absent means asserted) and date.
+/// Reads every event node (those with an `nkg:actor` in an article graph) and
+/// its actor, target, verb, CAMEO code, article (from its graph), modality
+/// (absent means asserted) and date. The model writes events only into article
+/// graphs; an event in the default graph would not be read.
 pub fn read_events(store: &GraphStore) -> Result<EventTable, QueryError> {
     let mut table = EventTable::default();
     let mut index: HashMap<String, u32> = HashMap::new();
