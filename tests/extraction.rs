@@ -305,3 +305,40 @@ fn each_country_keeps_its_own_coast_guard_and_acronym() {
         &["ent:coast-guard", "ent:vcg", "ent:tcg"],
     );
 }
+
+#[test]
+fn light_verbs_lend_their_subject_to_the_event_noun() {
+    check(
+        "Israel and Lebanon renewed negotiations on Tuesday.",
+        &["ent:israel negotiatesWith ent:lebanon"],
+        &[],
+    );
+    check("Russia imposed new sanctions on Estonia on Monday.", &["ent:russia sanctions ent:estonia"], &[]);
+}
+
+#[test]
+fn a_phrase_split_by_its_object_is_one_trigger() {
+    check(
+        "Zimbabwe's military has placed President Robert Mugabe under house arrest in the capital Harare.",
+        &["ent:zimbabwe arrests ent:robert-mugabe"],
+        &[],
+    );
+}
+
+#[test]
+fn coordinated_demonyms_give_one_actor_each() {
+    check(
+        "Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.",
+        &["ent:hungary agreesWith ent:romania"],
+        &[],
+    );
+}
+
+#[test]
+fn a_well_known_surname_alone_names_the_person() {
+    check(
+        "Putin offered to negotiate with Armenia.",
+        &["ent:vladimir-putin negotiatesWith ent:armenia"],
+        &[],
+    );
+}

@@ -118,6 +118,25 @@ impl Lexicon {
         found
     }
 
+    /// A verb phrase whose first word is `words[i]` and whose other words start at
+    /// `words[rest]`, with the object between them ("placed Mugabe under house arrest").
+    /// Returns the longest such trigger and how many words its rest covers.
+    pub fn split_match(&self, words: &[&str], i: usize, rest: usize) -> Option<(TriggerMatch, usize)> {
+        let candidates = self.by_first_word.get(words[i])?;
+        candidates
+            .iter()
+            .filter(|&&idx| self.triggers[idx].kind == TriggerKind::Verb)
+            .filter_map(|&idx| {
+                let tail: Vec<&str> = self.triggers[idx].lemma.split(' ').skip(1).collect();
+                if tail.is_empty() {
+                    return None;
+                }
+                let len = match_rest(words, rest, &tail)?;
+                Some((TriggerMatch { trigger: idx, len: len + 1 }, len))
+            })
+            .max_by_key(|(m, len)| (self.n_words(m.trigger), *len))
+    }
+
     /// The longest trigger at `words[i]`, preferring a verb when both readings exist.
     pub fn match_at(&self, words: &[&str], i: usize) -> Option<TriggerMatch> {
         let found = self.matches_at(words, i);

@@ -354,7 +354,7 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
             i += 1;
         }
     }
-    resolve_singles(text, &singles, &mut out);
+    resolve_singles(text, gazetteer, &singles, &mut out);
     resolve_pronouns(text, &pronouns, &mut out);
     out.mentions.sort_by_key(|m| (m.start, m.end));
     merge_variants(&mut out);
@@ -732,7 +732,7 @@ fn title_before(text: &Text<'_>, i: usize) -> bool {
 
 /// Resolves single capitalised words: a surname or given name of a person named in
 /// full elsewhere in the article, else a person when a title precedes it.
-fn resolve_singles(text: &Text<'_>, singles: &[(usize, usize)], out: &mut Mentions) {
+fn resolve_singles(text: &Text<'_>, gazetteer: &Gazetteer, singles: &[(usize, usize)], out: &mut Mentions) {
     for &(start, stop) in singles {
         let word = text.words[start];
         let person = out
@@ -746,11 +746,25 @@ fn resolve_singles(text: &Text<'_>, singles: &[(usize, usize)], out: &mut Mentio
         let entity = match person {
             Some(idx) => idx,
             None if title_before(text, start) => out.entity_for(new_entity(word, EntityClass::Person)),
-            None => continue,
+            None => match famous_person(text, gazetteer, start) {
+                Some(name) => out.entity_for(new_entity(name, EntityClass::Person)),
+                None => continue,
+            },
         };
         out.add_alias(entity, word);
         out.mentions.push(Mention::name(start, stop, entity));
     }
+}
+
+/// A lone surname of a well-known person ("Putin said", "talks with Macron") names that
+/// person, when the tagger reads it as a proper noun and the article never uses it as a
+/// common word.
+fn famous_person<'g>(text: &Text<'_>, gazetteer: &'g Gazetteer, i: usize) -> Option<&'g str> {
+    let name = gazetteer.person_by_surname(text.words[i])?;
+    let proper = text.tag(i) == "NNP" || text.tag(i).is_empty();
+    let common_elsewhere =
+        text.lower.iter().enumerate().any(|(k, w)| *w == text.lower[i] && !text.is_capitalised(k));
+    (proper && !common_elsewhere).then_some(name)
 }
 
 /// "Abadi" names "Haidar al-Abadi": a surname with or without its Arabic article.

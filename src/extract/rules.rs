@@ -56,7 +56,7 @@ impl Default for RuleExtractor {
 
 impl Extractor for RuleExtractor {
     fn version(&self) -> &str {
-        concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+3")
+        concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+4")
     }
 
     fn extract(&self, doc: &Document) -> Extraction {

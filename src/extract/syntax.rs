@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use super::EntityClass;
 use super::events::{Found, Pattern, modality_before};
-use super::lexicon::{Lexicon, Trigger, TriggerKind};
+use super::lexicon::{Lexicon, Trigger, TriggerKind, TriggerMatch};
 use super::mentions::{MentionKind, Mentions, Text, is_group_noun, is_title_word};
 
 /// Finds events from the dependency parse; returns nothing when the text was not parsed.
@@ -36,21 +36,33 @@ pub fn find_events_by_syntax(
                 continue;
             }
             let found = lexicon.matches_at(&lower, k);
-            let Some(choice) = found.iter().find(|m| lexicon.triggers[m.trigger].kind == TriggerKind::Verb)
-            else {
-                continue;
+            let verb = found.iter().find(|m| lexicon.triggers[m.trigger].kind == TriggerKind::Verb).copied();
+            // A phrase split by its object ("placed Mugabe under house arrest").
+            let verb = verb
+                .map(|m| (m, i..i + m.len))
+                .or_else(|| reader.split_phrase(lexicon, &lower, range.start, i));
+            let event = match verb {
+                Some((choice, tokens)) => reader
+                    .verb_event(&lexicon.triggers[choice.trigger], i, range.clone())
+                    .map(|event| Found { trigger: choice.trigger, tokens, ..event }),
+                // A light verb and its noun ("held talks", "carried out strikes on").
+                None => reader.light_verb_event(lexicon, &lower, i, range.clone()),
             };
-            let trigger = &lexicon.triggers[choice.trigger];
-            if let Some(mut event) = reader.verb_event(trigger, i, range.clone()) {
-                event.trigger = choice.trigger;
-                event.tokens = i..i + choice.len;
-                event.sentence = sentence_idx;
-                events.push(event);
+            if let Some(event) = event {
+                events.push(Found { sentence: sentence_idx, ..event });
             }
         }
     }
     events
 }
+
+/// Verbs (as lemmas) that take an event noun as their object and lend it their subject.
+#[rustfmt::skip]
+const LIGHT_VERBS: &[&str] = &[
+    "begin", "carry", "conclude", "conduct", "continue", "deliver", "extend", "give", "hold",
+    "impose", "intensify", "launch", "make", "mount", "open", "provide", "renew", "resume",
+    "seal", "sign", "stage", "start", "step", "unleash", "wage",
+];
 
 struct Reader<'a, 'b> {
     text: &'a Text<'b>,
@@ -85,15 +97,112 @@ impl Reader<'_, '_> {
                 objects.extend(self.actors(k, true).into_iter().filter(|&e| self.is_place(e)));
             }
         }
-        for k in self.text.children(i, "obj") {
+        // "gave Tanzania a grant": the indirect object is the target.
+        for k in self.text.children(i, "obj").into_iter().chain(self.text.children(i, "iobj")) {
             objects.extend(self.actors(k, true));
         }
         if subjects.is_empty() {
             subjects = self.borrowed_subjects(i);
         }
+        self.event(trigger, i, subjects, objects, range)
+    }
+
+    /// The event of a light verb whose object is a noun trigger: "Israel and Lebanon renewed
+    /// negotiations", "the army carried out strikes on Sumy", "imposed sanctions on Iran".
+    /// The verb's subject acts; the target follows the noun or the verb with one of the
+    /// prepositions the noun allows.
+    fn light_verb_event(
+        &self,
+        lexicon: &Lexicon,
+        lower: &[&str],
+        i: usize,
+        range: Range<usize>,
+    ) -> Option<Found> {
+        if !LIGHT_VERBS.contains(&self.text.lemma[i].as_str()) {
+            return None;
+        }
+        let noun = self.text.children(i, "obj").into_iter().find(|&k| self.mentions.at(k).is_none())?;
+        let choice = lexicon
+            .matches_at(lower, noun - range.start)
+            .into_iter()
+            .find(|m| lexicon.triggers[m.trigger].kind == TriggerKind::Noun)?;
+        let trigger = &lexicon.triggers[choice.trigger];
+        let violent = ["18", "19", "20"].iter().any(|root| trigger.cameo.starts_with(root));
+        let mut subjects = Vec::new();
+        for k in self.text.children(i, "nsubj") {
+            if self.text.deprel[k] != "nsubj:pass" {
+                subjects.extend(self.actors(k, false));
+            }
+        }
+        if subjects.is_empty() {
+            subjects = self.borrowed_subjects(i);
+        }
+        let mut objects = Vec::new();
+        let attachments = self.text.children(noun, "nmod").into_iter().chain(self.text.children(i, "obl"));
+        for k in attachments {
+            let preposition = self.preposition_of(k);
+            let allowed = preposition.as_deref().is_some_and(|p| trigger.target_preps.iter().any(|t| t == p));
+            if allowed {
+                objects.extend(self.actors(k, true));
+            } else if violent && matches!(preposition.as_deref(), Some("in" | "on" | "at" | "onto" | "into"))
+            {
+                objects.extend(self.actors(k, true).into_iter().filter(|&e| self.is_place(e)));
+            }
+        }
+        for k in self.text.children(i, "iobj") {
+            objects.extend(self.actors(k, true));
+        }
+        let event = self.event(trigger, i, subjects, objects, range)?;
+        Some(Found { trigger: choice.trigger, tokens: noun..noun + choice.len, ..event })
+    }
+
+    /// A verb phrase whose object stands between its verb and the rest: "placed Mugabe under
+    /// house arrest", "took the town over". The rest must depend on the verb, directly or
+    /// through one word, so that a phrase is not pieced together from unrelated words.
+    fn split_phrase(
+        &self,
+        lexicon: &Lexicon,
+        lower: &[&str],
+        offset: usize,
+        i: usize,
+    ) -> Option<(TriggerMatch, Range<usize>)> {
+        let k = i - offset;
+        for gap in 2..=8 {
+            let at = k + gap;
+            if at >= lower.len() || matches!(lower[at - 1], "," | ";" | ":" | "." | "and" | "but") {
+                break;
+            }
+            let rest_start = offset + at;
+            let near_verb = |t: usize| {
+                self.text.head[t] == Some(i)
+                    || self.text.head[t].is_some_and(|h| self.text.head[h] == Some(i))
+            };
+            if !near_verb(rest_start) {
+                continue;
+            }
+            if let Some((choice, len)) = lexicon.split_match(lower, k, at) {
+                return Some((choice, i..rest_start + len));
+            }
+        }
+        None
+    }
+
+    /// Builds the event from its arguments. Without a target, a symmetric event between
+    /// coordinated subjects ("Israel and Lebanon renewed negotiations") links each pair.
+    fn event(
+        &self,
+        trigger: &Trigger,
+        i: usize,
+        mut subjects: Vec<usize>,
+        mut objects: Vec<usize>,
+        range: Range<usize>,
+    ) -> Option<Found> {
         subjects.dedup();
         objects.dedup();
         objects.retain(|o| !subjects.contains(o));
+        if objects.is_empty() && trigger.symmetric && subjects.len() >= 2 {
+            objects = subjects.clone();
+        }
         if subjects.is_empty() || objects.is_empty() {
             return None;
         }
@@ -153,14 +262,19 @@ impl Reader<'_, '_> {
         if let Some(entity) = self.entity_at(k, as_target) {
             out.push(entity);
         } else if is_group_noun(self.text.low(k)) || is_title_word(self.text.low(k)) {
-            // "Zimbabwe's military", "Ukrainian officials", "the Russian defence minister"
+            // "Zimbabwe's military", "Ukrainian officials", "the Russian defence minister";
+            // "Hungarian and Romanian officials" stands for both countries.
             for relation in ["nmod:poss", "amod", "compound", "nmod"] {
-                if let Some(entity) =
-                    self.text.children(k, relation).into_iter().find_map(|c| self.entity_at(c, true))
-                {
-                    out.push(entity);
-                    break;
+                let Some(c) =
+                    self.text.children(k, relation).into_iter().find(|&c| self.entity_at(c, true).is_some())
+                else {
+                    continue;
+                };
+                out.extend(self.entity_at(c, true));
+                for d in self.text.children(c, "conj") {
+                    out.extend(self.entity_at(d, true));
                 }
+                break;
             }
         }
         for c in self.text.children(k, "conj") {
