@@ -513,7 +513,9 @@ impl Finder<'_, '_> {
                 let next = self.text.low(mention.end);
                 // "Kremlin critic Alexei Navalny": a name qualifying a noun is not the actor,
                 // unless the noun is a group acting for it ("U.S. officials").
-                if self.text.is_common_noun(mention.end) && !is_group_noun(next) {
+                let noun_after =
+                    self.text.is_common_noun(mention.end) && !self.lexicon.is_past_verb_form(next);
+                if noun_after && !is_group_noun(next) {
                     return false;
                 }
                 // "Macron's office said": a possessive acts only through a group or office noun.

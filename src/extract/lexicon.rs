@@ -137,6 +137,19 @@ impl Lexicon {
             .max_by_key(|(m, len)| (self.n_words(m.trigger), *len))
     }
 
+    /// Whether `word` can only be a past form of a trigger verb ("struck", "attacked",
+    /// "met"): not its base, not an -s or -ing form, and no noun trigger's form. The
+    /// tagger sometimes reads such a word as a noun after a name ("Russia struck").
+    pub fn is_past_verb_form(&self, word: &str) -> bool {
+        let Some(candidates) = self.by_first_word.get(word) else { return false };
+        let ambiguous_shape = word.ends_with('s') || word.ends_with("ing");
+        !ambiguous_shape
+            && candidates.iter().all(|&idx| {
+                let trigger = &self.triggers[idx];
+                trigger.kind == TriggerKind::Verb && trigger.lemma.split(' ').next() != Some(word)
+            })
+    }
+
     /// The longest trigger at `words[i]`, preferring a verb when both readings exist.
     pub fn match_at(&self, words: &[&str], i: usize) -> Option<TriggerMatch> {
         let found = self.matches_at(words, i);
