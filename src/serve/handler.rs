@@ -10,6 +10,10 @@
 //! No socket and no thread is involved, so tests call [`Service::handle`] directly.
 
 use std::io::Read;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
+use std::thread;
+use std::time::Duration;
 
 use oxhttp::model::header::{
     ACCEPT, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS, ACCESS_CONTROL_ALLOW_ORIGIN, ALLOW,
@@ -17,24 +21,23 @@ use oxhttp::model::header::{
 };
 use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode};
 use oxigraph::model::NamedNode;
-use oxigraph::sparql::QueryResults;
+use oxigraph::sparql::{CancellationToken, QueryResults};
 use oxigraph::store::Store;
 
 use super::ServeOptions;
 use super::cache::{CachedResponse, ResultCache};
 use super::negotiate::{self, Offer};
 use super::page;
-use super::watchdog::Watchdog;
 use crate::error::QueryError;
 use crate::graph::store::{QueryOptions, query_store_with, update_store};
 use crate::query::write_results;
 
-/// The endpoint: the store, the options, the query deadlines and the result cache.
+/// The endpoint: the store, the options, the result cache and the running queries.
 pub struct Service {
     store: Store,
     options: ServeOptions,
-    watchdog: Watchdog,
     cache: ResultCache,
+    running: RunningQueries,
 }
 
 /// A SPARQL operation read from a request.
@@ -82,7 +85,7 @@ impl Service {
     /// A service over `store`.
     pub fn new(store: Store, options: ServeOptions) -> Service {
         let cache = ResultCache::new(options.cache_bytes);
-        Service { store, options, watchdog: Watchdog::new(), cache }
+        Service { store, options, cache, running: RunningQueries::default() }
     }
 
     /// Answers one request.
@@ -134,29 +137,48 @@ impl Service {
     }
 
     /// Runs a query and writes its results in the negotiated format.
+    ///
+    /// The query runs on a thread of its own. When it is not done in time, the client
+    /// gets 503 at once and the query is cancelled. Oxigraph notices the cancellation
+    /// when it next scans the store, which a large cross product may not do for a long
+    /// time: the thread can keep a core busy until then. At most twice
+    /// `max_connections` query threads run at once, so such queries cannot pile up.
     fn query(&self, text: &str, dataset: &Dataset, accept: Option<&str>) -> Result<Response<Body>, Failure> {
         let cache_key = format!("{accept:?}\n{dataset:?}\n{text}");
         if let Some(cached) = self.cache.get(&cache_key) {
             return Ok(ok_response(&cached.content_type, cached.body.clone()));
         }
-        let deadline = self.watchdog.start(self.options.query_timeout);
+        let token = CancellationToken::new();
         let options = QueryOptions {
             default_graphs: parse_iris(&dataset.default_graphs, "default-graph-uri")?,
             named_graphs: parse_iris(&dataset.named_graphs, "named-graph-uri")?,
-            cancellation: Some(deadline.token().clone()),
+            cancellation: Some(token.clone()),
         };
-        let results = query_store_with(&self.store, text, &options).map_err(|e| self.query_failure(e))?;
-        let offers = match &results {
-            QueryResults::Graph(_) => negotiate::GRAPHS,
-            QueryResults::Solutions(_) | QueryResults::Boolean(_) => negotiate::SOLUTIONS,
+        let slot = self.running.claim(self.options.max_connections * 2).ok_or_else(|| {
+            Failure::new(StatusCode::SERVICE_UNAVAILABLE, "too many queries are running; try again shortly")
+        })?;
+        let (sender, receiver) = mpsc::sync_channel(1);
+        let (store, text, accept) = (self.store.clone(), text.to_string(), accept.map(str::to_string));
+        thread::Builder::new()
+            .name("newskg-query".to_string())
+            .spawn(move || {
+                let outcome = evaluate(&store, &text, &options, accept.as_deref());
+                drop(slot);
+                // The handler may have stopped waiting; then nobody needs the outcome.
+                let _ = sender.send(outcome);
+            })
+            .map_err(internal)?;
+        let response = match receiver.recv_timeout(self.options.query_timeout) {
+            Ok(outcome) => outcome.map_err(|failure| failure.into_failure(self.options.query_timeout))?,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                token.cancel();
+                return Err(timeout_failure(self.options.query_timeout));
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Err(internal("the query thread failed")),
         };
-        let chosen = negotiate::choose(accept, offers).ok_or_else(|| not_acceptable(accept, offers))?;
-        let mut body = Vec::new();
-        write_results(results, chosen.format, &mut body).map_err(|e| self.query_failure(e))?;
-        let content_type = content_type_of(chosen);
-        let response = ok_response(&content_type, body.clone());
-        self.cache.insert(cache_key, CachedResponse { content_type, body });
-        Ok(response)
+        let http_response = ok_response(&response.content_type, response.body.clone());
+        self.cache.insert(cache_key, response);
+        Ok(http_response)
     }
 
     fn update(&self, text: &str) -> Result<Response<Body>, Failure> {
@@ -166,13 +188,10 @@ impl Service {
                 "this endpoint is read-only: start the server with `newskg serve --allow-update` to accept SPARQL Update",
             ));
         }
-        let deadline = self.watchdog.start(self.options.query_timeout);
-        let options =
-            QueryOptions { cancellation: Some(deadline.token().clone()), ..QueryOptions::default() };
-        let outcome = update_store(&self.store, text, &options);
-        // Even a failed update may have changed something before it stopped.
+        // Updates run to the end: the server's time limit applies to queries only.
+        let outcome = update_store(&self.store, text, &QueryOptions::default());
         self.cache.clear();
-        outcome.map_err(|e| self.query_failure(e))?;
+        outcome.map_err(|e| query_failure(e, self.options.query_timeout))?;
         Ok(Response::builder().status(StatusCode::NO_CONTENT).body(Body::empty()).unwrap())
     }
 
@@ -207,21 +226,84 @@ impl Service {
         };
         self.query(&query, &Dataset::default(), accept(request))
     }
+}
 
-    fn query_failure(&self, err: QueryError) -> Failure {
-        match err {
-            QueryError::Syntax(message) => {
-                Failure::new(StatusCode::BAD_REQUEST, format!("malformed SPARQL query: {message}"))
-            }
-            QueryError::Cancelled => Failure::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                format!(
-                    "the query was stopped after {} s, the server's time limit (newskg serve --timeout)",
-                    self.options.query_timeout.as_secs_f64()
-                ),
-            ),
-            other => Failure::new(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
+/// What a query thread hands back: the response body, or why there is none.
+enum QueryFailure {
+    Query(QueryError),
+    NotAcceptable(Failure),
+}
+
+impl QueryFailure {
+    fn into_failure(self, timeout: Duration) -> Failure {
+        match self {
+            QueryFailure::Query(err) => query_failure(err, timeout),
+            QueryFailure::NotAcceptable(failure) => failure,
         }
+    }
+}
+
+/// Runs a query and serialises its results in the format `accept` asks for.
+fn evaluate(
+    store: &Store,
+    text: &str,
+    options: &QueryOptions,
+    accept: Option<&str>,
+) -> Result<CachedResponse, QueryFailure> {
+    let results = query_store_with(store, text, options).map_err(QueryFailure::Query)?;
+    let offers = match &results {
+        QueryResults::Graph(_) => negotiate::GRAPHS,
+        QueryResults::Solutions(_) | QueryResults::Boolean(_) => negotiate::SOLUTIONS,
+    };
+    let chosen = negotiate::choose(accept, offers)
+        .ok_or_else(|| QueryFailure::NotAcceptable(not_acceptable(accept, offers)))?;
+    let mut body = Vec::new();
+    write_results(results, chosen.format, &mut body).map_err(QueryFailure::Query)?;
+    Ok(CachedResponse { content_type: content_type_of(chosen), body })
+}
+
+fn query_failure(err: QueryError, timeout: Duration) -> Failure {
+    match err {
+        QueryError::Syntax(message) => {
+            Failure::new(StatusCode::BAD_REQUEST, format!("malformed SPARQL query: {message}"))
+        }
+        QueryError::Cancelled => timeout_failure(timeout),
+        other => Failure::new(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
+    }
+}
+
+fn timeout_failure(timeout: Duration) -> Failure {
+    Failure::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        format!(
+            "the query was stopped after {} s, the server's time limit (newskg serve --timeout)",
+            timeout.as_secs_f64()
+        ),
+    )
+}
+
+/// Counts the query threads, so that abandoned runaway queries cannot pile up.
+#[derive(Default)]
+struct RunningQueries {
+    count: Arc<AtomicUsize>,
+}
+
+/// One running query; dropping it frees its place.
+struct QuerySlot {
+    count: Arc<AtomicUsize>,
+}
+
+impl RunningQueries {
+    fn claim(&self, limit: usize) -> Option<QuerySlot> {
+        let previous = self.count.fetch_add(1, Ordering::SeqCst);
+        let slot = QuerySlot { count: Arc::clone(&self.count) };
+        (previous < limit).then_some(slot)
+    }
+}
+
+impl Drop for QuerySlot {
+    fn drop(&mut self) {
+        self.count.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -399,4 +481,334 @@ fn asset_response(asset: page::Asset) -> Response<Body> {
         .header(CACHE_CONTROL, "no-cache")
         .body(Body::from(asset.body))
         .unwrap()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Instant;
+
+    use super::*;
+    use crate::graph::store::update_store;
+
+    const DATA: &str = "INSERT DATA { GRAPH <https://newskg.org/graph/article/a1> {
+        ent:marco-rubio rdfs:label \"Marco Rubio\" ; nkg:meets ent:emmanuel-macron .
+        ent:emmanuel-macron rdfs:label \"Emmanuel Macron\" } }";
+
+    fn service(options: ServeOptions) -> Service {
+        let store = Store::new().unwrap();
+        update_store(&store, DATA, &QueryOptions::default()).unwrap();
+        Service::new(store, options)
+    }
+
+    fn default_service() -> Service {
+        service(ServeOptions::default())
+    }
+
+    fn request(method: Method, uri: &str, headers: &[(&str, &str)], body: &str) -> Request<Body> {
+        let mut builder = Request::builder().method(method).uri(format!("http://localhost{uri}"));
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
+        builder.body(Body::from(body.to_string())).unwrap()
+    }
+
+    fn get(uri: &str, accept: Option<&str>) -> Request<Body> {
+        let headers: Vec<(&str, &str)> = accept.iter().map(|a| ("Accept", *a)).collect();
+        request(Method::GET, uri, &headers, "")
+    }
+
+    fn post(content_type: &str, body: &str) -> Request<Body> {
+        request(Method::POST, "/sparql", &[("Content-Type", content_type)], body)
+    }
+
+    /// Sends a request and returns the status, the content type and the body.
+    fn send(service: &Service, mut request: Request<Body>) -> (u16, String, String) {
+        let response = service.handle(&mut request);
+        let status = response.status().as_u16();
+        let content_type =
+            response.headers().get(CONTENT_TYPE).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+        (status, content_type, response.into_body().to_string().unwrap())
+    }
+
+    #[track_caller]
+    fn check(service: &Service, request: Request<Body>, status: u16, content_type: &str, needle: &str) {
+        let (got_status, got_type, body) = send(service, request);
+        assert_eq!(got_status, status, "body: {body}");
+        assert!(got_type.starts_with(content_type), "content type {got_type}, body {body}");
+        assert!(body.contains(needle), "{needle:?} not in {body}");
+    }
+
+    fn encode(text: &str) -> String {
+        percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
+    }
+
+    const SELECT: &str = "SELECT ?label WHERE { ent:marco-rubio nkg:meets/rdfs:label ?label }";
+    const CONSTRUCT: &str = "CONSTRUCT { ?s nkg:meets ?o } WHERE { ?s nkg:meets ?o }";
+
+    #[test]
+    fn a_get_query_answers_sparql_json() {
+        let uri = format!("/sparql?query={}", encode(SELECT));
+        check(&default_service(), get(&uri, None), 200, "application/sparql-results+json", "Emmanuel Macron");
+    }
+
+    #[test]
+    fn a_form_post_and_a_direct_post_answer_alike() {
+        let service = default_service();
+        let form = format!("query={}", encode(SELECT));
+        check(
+            &service,
+            post("application/x-www-form-urlencoded", &form),
+            200,
+            "application/sparql-results+json",
+            "Macron",
+        );
+        check(
+            &service,
+            post("application/sparql-query; charset=utf-8", SELECT),
+            200,
+            "application/sparql-results+json",
+            "Macron",
+        );
+    }
+
+    #[test]
+    fn solutions_come_in_every_offered_format() {
+        let service = default_service();
+        let uri = format!("/sparql?query={}", encode(SELECT));
+        check(&service, get(&uri, Some("text/csv")), 200, "text/csv", "label\r\nEmmanuel Macron");
+        check(
+            &service,
+            get(&uri, Some("text/tab-separated-values")),
+            200,
+            "text/tab-separated-values",
+            "\"Emmanuel Macron\"",
+        );
+        check(
+            &service,
+            get(&uri, Some("application/sparql-results+xml")),
+            200,
+            "application/sparql-results+xml",
+            "<literal>Emmanuel Macron</literal>",
+        );
+        let ask = format!("/sparql?query={}", encode("ASK { ent:marco-rubio nkg:meets ?o }"));
+        check(&service, get(&ask, None), 200, "application/sparql-results+json", "\"boolean\":true");
+    }
+
+    #[test]
+    fn graphs_come_in_turtle_ntriples_and_json_ld() {
+        let service = default_service();
+        let uri = format!("/sparql?query={}", encode(CONSTRUCT));
+        check(&service, get(&uri, None), 200, "text/turtle", "ent:marco-rubio nkg:meets ent:emmanuel-macron");
+        check(
+            &service,
+            get(&uri, Some("application/n-triples")),
+            200,
+            "application/n-triples",
+            "<https://newskg.org/id/entity/marco-rubio> <https://newskg.org/ns#meets>",
+        );
+        check(&service, get(&uri, Some("application/ld+json")), 200, "application/ld+json", "\"@id\"");
+    }
+
+    #[test]
+    fn a_malformed_query_is_400_with_the_parse_error() {
+        check(
+            &default_service(),
+            post("application/sparql-query", "SELEC ?x"),
+            400,
+            "text/plain",
+            "malformed SPARQL query: error at 1:",
+        );
+    }
+
+    #[test]
+    fn an_unacceptable_accept_header_is_406_listing_the_offers() {
+        let service = default_service();
+        let uri = format!("/sparql?query={}", encode(SELECT));
+        check(&service, get(&uri, Some("image/png")), 406, "text/plain", "text/csv");
+        let uri = format!("/sparql?query={}", encode(CONSTRUCT));
+        check(&service, get(&uri, Some("text/csv")), 406, "text/plain", "text/turtle");
+    }
+
+    #[test]
+    fn a_body_over_the_limit_is_413() {
+        let service = service(ServeOptions { max_body_bytes: 100, ..ServeOptions::default() });
+        let long = format!("{SELECT} # {}", "x".repeat(200));
+        check(&service, post("application/sparql-query", &long), 413, "text/plain", "larger than 100 bytes");
+        let declared = request(
+            Method::POST,
+            "/sparql",
+            &[("Content-Type", "application/sparql-query"), ("Content-Length", "5000")],
+            "",
+        );
+        check(&service, declared, 413, "text/plain", "--max-body-bytes");
+        check(
+            &service,
+            post("application/sparql-query", SELECT),
+            200,
+            "application/sparql-results+json",
+            "Macron",
+        );
+    }
+
+    #[test]
+    fn missing_double_and_unreadable_queries_are_client_errors() {
+        let service = default_service();
+        check(&service, get("/sparql", None), 400, "text/plain", "no query");
+        check(&service, get("/sparql?query=ASK{}&query=ASK{}", None), 400, "text/plain", "exactly one");
+        check(&service, post("text/plain", SELECT), 415, "text/plain", "application/sparql-query");
+        check(&service, request(Method::PUT, "/sparql", &[], ""), 405, "text/plain", "GET, POST");
+        let iri = format!("/sparql?query={}&default-graph-uri=not%20an%20iri", encode(SELECT));
+        check(&service, get(&iri, None), 400, "text/plain", "default-graph-uri");
+    }
+
+    #[test]
+    fn the_protocol_dataset_narrows_the_default_graph() {
+        let service = default_service();
+        let elsewhere = format!(
+            "/sparql?query={}&default-graph-uri={}",
+            encode(SELECT),
+            encode("https://example.org/empty")
+        );
+        check(&service, get(&elsewhere, Some("text/csv")), 200, "text/csv", "label\r\n");
+        let (_, _, body) = send(&service, get(&elsewhere, Some("text/csv")));
+        assert!(!body.contains("Macron"), "{body}");
+        let article = format!(
+            "/sparql?query={}&default-graph-uri={}",
+            encode(SELECT),
+            encode("https://newskg.org/graph/article/a1")
+        );
+        check(&service, get(&article, Some("text/csv")), 200, "text/csv", "Macron");
+    }
+
+    #[test]
+    fn updates_are_refused_unless_allowed() {
+        let update = "INSERT DATA { ent:x rdfs:label \"X\" }";
+        check(
+            &default_service(),
+            post("application/sparql-update", update),
+            403,
+            "text/plain",
+            "--allow-update",
+        );
+        let form = format!("update={}", encode(update));
+        check(
+            &default_service(),
+            post("application/x-www-form-urlencoded", &form),
+            403,
+            "text/plain",
+            "read-only",
+        );
+        check(
+            &default_service(),
+            get(&format!("/sparql?update={}", encode(update)), None),
+            405,
+            "text/plain",
+            "POST",
+        );
+    }
+
+    #[test]
+    fn an_allowed_update_changes_what_queries_see() {
+        let service = service(ServeOptions { allow_update: true, ..ServeOptions::default() });
+        let ask = format!("/sparql?query={}", encode("ASK { ent:x rdfs:label \"X\" }"));
+        check(&service, get(&ask, None), 200, "application/sparql-results+json", "false");
+        let (status, _, _) =
+            send(&service, post("application/sparql-update", "INSERT DATA { ent:x rdfs:label \"X\" }"));
+        assert_eq!(status, 204);
+        // The cached `false` must not outlive the update.
+        check(&service, get(&ask, None), 200, "application/sparql-results+json", "true");
+        check(
+            &service,
+            post("application/sparql-update", "INSERT nonsense"),
+            400,
+            "text/plain",
+            "malformed SPARQL query",
+        );
+    }
+
+    #[test]
+    fn a_query_past_the_timeout_is_stopped_with_503() {
+        let service =
+            service(ServeOptions { query_timeout: Duration::from_millis(200), ..ServeOptions::default() });
+        let filler: String = (0..300).map(|i| format!("ent:n{i} rdfs:label \"{i}\" . ")).collect();
+        update_store(&service.store, &format!("INSERT DATA {{ {filler} }}"), &QueryOptions::default())
+            .unwrap();
+        let endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+        let started = Instant::now();
+        check(&service, post("application/sparql-query", endless), 503, "text/plain", "--timeout");
+        assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
+        check(
+            &service,
+            post("application/sparql-query", SELECT),
+            200,
+            "application/sparql-results+json",
+            "Macron",
+        );
+    }
+
+    #[test]
+    fn the_graph_store_returns_a_named_graph_or_the_union() {
+        let service = default_service();
+        let graph = format!("/store?graph={}", encode("https://newskg.org/graph/article/a1"));
+        check(
+            &service,
+            get(&graph, Some("application/n-triples")),
+            200,
+            "application/n-triples",
+            "\"Marco Rubio\"",
+        );
+        check(&service, get("/store?default", None), 200, "text/turtle", "ent:marco-rubio");
+        let missing = format!("/store?graph={}", encode("https://example.org/none"));
+        check(&service, get(&missing, None), 404, "text/plain", "no graph");
+        check(&service, get("/store", None), 400, "text/plain", "?graph=IRI");
+        check(&service, get("/store?graph=%20bad", None), 400, "text/plain", "not an IRI");
+    }
+
+    #[test]
+    fn the_page_and_its_assets_are_served() {
+        let service = default_service();
+        check(&service, get("/", None), 200, "text/html", "/assets/cytoscape.min.js");
+        check(&service, get("/assets/app.js", None), 200, "text/javascript", "runQuery");
+        check(
+            &service,
+            get("/assets/cytoscape.min.js", None),
+            200,
+            "text/javascript",
+            "Cytoscape Consortium",
+        );
+        check(&service, get("/nothing", None), 404, "text/plain", "/sparql");
+        let (status, _, _) = send(&service, request(Method::POST, "/", &[], ""));
+        assert_eq!(status, 405);
+    }
+
+    #[test]
+    fn cors_headers_only_when_asked() {
+        let uri = format!("/sparql?query={}", encode(SELECT));
+        let response = default_service().handle(&mut get(&uri, None));
+        assert!(response.headers().get(ACCESS_CONTROL_ALLOW_ORIGIN).is_none());
+        let open = service(ServeOptions { cors: true, ..ServeOptions::default() });
+        let response = open.handle(&mut get(&uri, None));
+        assert_eq!(response.headers().get(ACCESS_CONTROL_ALLOW_ORIGIN).unwrap(), "*");
+        let preflight = open.handle(&mut request(Method::OPTIONS, "/sparql", &[], ""));
+        assert_eq!(preflight.status(), StatusCode::NO_CONTENT);
+    }
+
+    #[test]
+    fn method_not_allowed_lists_the_allowed_methods() {
+        let response = default_service().handle(&mut request(Method::DELETE, "/store?default", &[], ""));
+        assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+        assert_eq!(response.headers().get(ALLOW).unwrap(), "GET");
+    }
+
+    #[test]
+    fn form_bodies_decode_plus_and_percent_escapes() {
+        assert_eq!(
+            parse_form(b"query=SELECT+%3Fx&default-graph-uri=a&flag"),
+            vec![
+                ("query".to_string(), "SELECT ?x".to_string()),
+                ("default-graph-uri".to_string(), "a".to_string()),
+                ("flag".to_string(), String::new()),
+            ]
+        );
+    }
 }

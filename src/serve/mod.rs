@@ -15,7 +15,6 @@ pub mod cache;
 pub mod handler;
 pub mod negotiate;
 pub mod page;
-pub mod watchdog;
 
 use std::net::{SocketAddr, TcpListener};
 use std::path::Path;
