@@ -13,6 +13,7 @@
 //!    whole graph as RDF.
 //!
 //! 7. [`analyze`] computes centralities, communities, dyads and a timeline of the network.
+//! 8. [`serve`] answers SPARQL over HTTP and serves a query page.
 //!
 //! [`build`] runs stages 3 and 4 over a batch, and [`cli`] ties them to the `newskg` command.
 
@@ -26,6 +27,7 @@ pub mod graph;
 pub mod ingest;
 pub mod nlp;
 pub mod query;
+pub mod serve;
 
 pub use error::{InputError, NetworkError, QueryError, RenderError, StoreError};
 pub use extract::rules::RuleExtractor;
