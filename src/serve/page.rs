@@ -18,6 +18,7 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     ("between", include_str!("../../examples/queries/between.rq")),
     ("top-actors", include_str!("../../examples/queries/top-actors.rq")),
     ("cooperation-conflict", include_str!("../../examples/queries/cooperation-conflict.rq")),
+    ("most-reported", include_str!("../../examples/queries/most-reported.rq")),
 ];
 
 /// A file the server sends as it is.
