@@ -342,3 +342,17 @@ fn a_well_known_surname_alone_names_the_person() {
         &[],
     );
 }
+
+#[test]
+fn demands_and_threats_target_who_is_to_act() {
+    check(
+        "The United States on Thursday demanded that North Korea abandon its nuclear program.",
+        &["ent:united-states demands ent:north-korea"],
+        &[],
+    );
+}
+
+#[test]
+fn stressed_final_syllables_double_their_consonant() {
+    check("Switzerland expelled two Russian diplomats.", &["ent:switzerland expels ent:russia"], &[]);
+}

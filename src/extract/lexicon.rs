@@ -290,6 +290,21 @@ pub fn verb_forms(base: &str) -> Vec<String> {
         }
         None => forms.push(past_form(base)),
     }
+    // A longer verb doubles its last consonant when the last syllable is stressed
+    // ("expel" → "expelled", "control" → "controlled") and not otherwise ("visited").
+    // Stress is not in the spelling, so both forms are listed; the wrong one never occurs.
+    let b = base.as_bytes();
+    let n = b.len();
+    let ends_cvc = n >= 4
+        && !is_vowel(b[n - 3])
+        && is_vowel(b[n - 2])
+        && !is_vowel(b[n - 1])
+        && !matches!(b[n - 1], b'w' | b'x' | b'y');
+    if ends_cvc && !doubles_final(base) && !IRREGULAR.iter().any(|(b, _, _)| *b == base) {
+        let last = &base[n - 1..];
+        forms.push(format!("{base}{last}ed"));
+        forms.push(format!("{base}{last}ing"));
+    }
     forms.sort();
     forms.dedup();
     forms
@@ -372,6 +387,8 @@ mod tests {
         assert!(verb_forms("deny").contains(&"denied".to_string()));
         assert!(verb_forms("criticize").contains(&"criticizes".to_string()));
         assert!(verb_forms("visit").contains(&"visited".to_string()));
+        assert!(verb_forms("expel").contains(&"expelled".to_string()));
+        assert!(verb_forms("control").contains(&"controlling".to_string()));
         assert_eq!(noun_forms("strike"), vec!["strike", "strikes"]);
         assert_eq!(noun_forms("casualty"), vec!["casualty", "casualties"]);
     }

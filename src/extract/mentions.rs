@@ -216,14 +216,16 @@ pub const TITLE_HEADS: &[&str] = &[
 /// Nouns after a country or group that make it an acting group ("Russian forces").
 #[rustfmt::skip]
 pub const GROUP_NOUNS: &[&str] = &[
-    "administration", "air", "aircraft", "airstrike", "airstrikes", "army", "artillery",
-    "authorities", "authority", "cabinet", "coalition", "commanders", "delegation", "delegations",
-    "diplomats", "drone", "drones", "envoys", "fighter", "fighters", "forces", "government",
-    "governments", "gunmen", "jets", "leader", "leaders", "leadership", "lawmakers", "military",
-    "militants", "militia", "militias", "minister", "ministers", "ministry", "missile", "missiles",
-    "navy", "negotiators", "officials", "parliament", "police", "prosecutors", "rebels", "regime",
-    "representatives", "rocket", "rockets", "security", "shelling", "side", "soldiers", "strike",
-    "strikes", "team", "troops", "warplanes", "warships",
+    "administration", "agents", "air", "aircraft", "airstrike", "airstrikes", "army", "artillery",
+    "authorities", "authority", "cabinet", "coalition", "commanders", "commandos", "delegation",
+    "delegations", "diplomats", "drone", "drones", "envoys", "fighter", "fighters", "forces",
+    "government", "governments", "guards", "gunmen", "inspectors", "jets", "leader", "leaders",
+    "leadership", "lawmakers", "marines", "military", "militants", "militia", "militias", "minister",
+    "ministers", "ministry", "missile", "missiles", "monitors", "navy", "negotiators", "observers",
+    "officers", "officials", "parliament", "paratroopers", "peacekeepers", "police", "policemen",
+    "prosecutors", "rebels", "regime", "representatives", "rocket", "rockets", "security",
+    "servicemen", "shelling", "side", "soldiers", "strike", "strikes", "team", "troops",
+    "warplanes", "warships",
 ];
 
 /// Nouns after a demonym that make it a place description, not an actor ("the Ukrainian city").

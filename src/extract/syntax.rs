@@ -16,7 +16,7 @@ use std::ops::Range;
 use super::EntityClass;
 use super::events::{Found, Pattern, modality_before};
 use super::lexicon::{Lexicon, Trigger, TriggerKind, TriggerMatch};
-use super::mentions::{MentionKind, Mentions, Text, is_group_noun, is_title_word};
+use super::mentions::{MentionKind, Mentions, Text, is_group_noun, is_place_noun, is_title_word};
 
 /// Finds events from the dependency parse; returns nothing when the text was not parsed.
 pub fn find_events_by_syntax(
@@ -54,6 +54,13 @@ pub fn find_events_by_syntax(
         }
     }
     events
+}
+
+/// Whether a trigger's target may be read from the clause after it: appeals (CAMEO 02),
+/// intents (03), demands (10), threats (13) and rejections (12) are made to the actor
+/// who is to act ("demanded that the US cancel", "threatened to cut off power to X").
+fn takes_clause_target(trigger: &Trigger) -> bool {
+    ["02", "03", "10", "12", "13"].iter().any(|root| trigger.cameo.starts_with(root))
 }
 
 /// Verbs (as lemmas) that take an event noun as their object and lend it their subject.
@@ -94,7 +101,8 @@ impl Reader<'_, '_> {
             if allowed {
                 objects.extend(self.actors(k, true));
             } else if violent_place {
-                objects.extend(self.actors(k, true).into_iter().filter(|&e| self.is_place(e)));
+                // "struck targets in the Bekaa valley", "an airstrike hit a bus in Yemen"
+                objects.extend(self.actors(k, true).into_iter().filter(|&e| self.is_place_or_country(e)));
             }
         }
         // "gave Tanzania a grant": the indirect object is the target.
@@ -104,7 +112,50 @@ impl Reader<'_, '_> {
         if subjects.is_empty() {
             subjects = self.borrowed_subjects(i);
         }
+        // "when asked what Moscow expected": a bare participle is a reduced passive.
+        let reduced_passive = self.text.tag(i) == "VBN" && self.text.children(i, "aux").is_empty();
+        if objects.is_empty() && takes_clause_target(trigger) && !reduced_passive {
+            objects = self.clause_targets(i);
+        }
         self.event(trigger, i, subjects, objects, range)
+    }
+
+    /// The target of an appeal, demand, threat or offer stated through what follows it:
+    /// the subject of its clause ("demanded that the US cancel the sale"), what the verb
+    /// of its infinitive acts on ("threatened to cut off electricity to Nakhichevan"), or
+    /// the object of its object ("threatened further action against Russia").
+    fn clause_targets(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for clause in self.text.children(i, "ccomp") {
+            for k in self.text.children(clause, "nsubj") {
+                out.extend(self.actors(k, true));
+            }
+        }
+        if !out.is_empty() {
+            return out;
+        }
+        for verb in self.text.children(i, "xcomp") {
+            for k in self.text.children(verb, "obj").into_iter().chain(self.text.children(verb, "iobj")) {
+                out.extend(self.actors(k, true));
+            }
+            for k in self.text.children(verb, "obl") {
+                if matches!(
+                    self.preposition_of(k).as_deref(),
+                    Some("to" | "against" | "on" | "with" | "from")
+                ) {
+                    out.extend(self.actors(k, true));
+                }
+            }
+        }
+        for noun in self.text.children(i, "obj") {
+            for k in self.text.children(noun, "nmod") {
+                if matches!(self.preposition_of(k).as_deref(), Some("against" | "on" | "to")) {
+                    out.extend(self.actors(k, true));
+                }
+            }
+        }
+        out.retain(|&e| !self.is_place(e));
+        out
     }
 
     /// The event of a light verb whose object is a noun trigger: "Israel and Lebanon renewed
@@ -243,6 +294,10 @@ impl Reader<'_, '_> {
         self.text.children(k, "case").first().map(|&c| self.text.low(c).to_string())
     }
 
+    fn is_place_or_country(&self, entity: usize) -> bool {
+        matches!(self.mentions.entities[entity].class, EntityClass::Place | EntityClass::Country)
+    }
+
     fn is_place(&self, entity: usize) -> bool {
         self.mentions.entities[entity].class == EntityClass::Place
     }
@@ -261,18 +316,35 @@ impl Reader<'_, '_> {
         }
         if let Some(entity) = self.entity_at(k, as_target) {
             out.push(entity);
+        } else if let Some(person) = self.named_in_apposition(k) {
+            // "Hezbollah's missile unit commander, Muhammad Ali Ismail": the person named.
+            out.push(person);
+        } else if as_target && is_place_noun(self.text.low(k)) {
+            // "the mountain town of Bhamdoun", "the kingdom's Jizan province"
+            let named = ["compound", "flat", "appos", "nmod"]
+                .iter()
+                .flat_map(|relation| self.text.children(k, relation))
+                .filter(|&c| self.text.deprel[c] != "nmod:poss")
+                .find_map(|c| self.entity_at(c, true).filter(|&e| self.is_place(e)));
+            out.extend(named);
         } else if is_group_noun(self.text.low(k)) || is_title_word(self.text.low(k)) {
             // "Zimbabwe's military", "Ukrainian officials", "the Russian defence minister";
             // "Hungarian and Romanian officials" stands for both countries.
+            // The qualifier may have been marked as a title's modifier by the role finder:
+            // here it is exactly what the group acts for.
+            let qualifier = |c: usize| {
+                let m = self.mentions.at(c)?;
+                let entity = self.mentions.mentions[m].entity;
+                (!self.is_place(entity)).then_some(entity)
+            };
             for relation in ["nmod:poss", "amod", "compound", "nmod"] {
-                let Some(c) =
-                    self.text.children(k, relation).into_iter().find(|&c| self.entity_at(c, true).is_some())
+                let Some(c) = self.text.children(k, relation).into_iter().find(|&c| qualifier(c).is_some())
                 else {
                     continue;
                 };
-                out.extend(self.entity_at(c, true));
+                out.extend(qualifier(c));
                 for d in self.text.children(c, "conj") {
-                    out.extend(self.entity_at(d, true));
+                    out.extend(qualifier(d));
                 }
                 break;
             }
@@ -280,6 +352,16 @@ impl Reader<'_, '_> {
         for c in self.text.children(k, "conj") {
             self.actors_into(c, as_target, out, depth + 1);
         }
+    }
+
+    /// A person named in apposition to a title noun ("the commander, Muhammad Ali Ismail").
+    fn named_in_apposition(&self, k: usize) -> Option<usize> {
+        if !is_title_word(self.text.low(k)) {
+            return None;
+        }
+        self.text.children(k, "appos").into_iter().find_map(|c| {
+            self.entity_at(c, true).filter(|&e| self.mentions.entities[e].class == EntityClass::Person)
+        })
     }
 
     /// The entity of the mention covering token `k`, if it can take part in an event.
