@@ -356,3 +356,17 @@ fn demands_and_threats_target_who_is_to_act() {
 fn stressed_final_syllables_double_their_consonant() {
     check("Switzerland expelled two Russian diplomats.", &["ent:switzerland expels ent:russia"], &[]);
 }
+
+#[test]
+fn it_after_a_verb_of_saying_is_the_speaker() {
+    check(
+        "Russia said its forces struck Kharkiv on Friday. Israel says it struck Hezbollah.",
+        &["ent:russia strikes ent:kharkiv", "ent:israel strikes ent:hezbollah"],
+        &[],
+    );
+}
+
+#[test]
+fn what_one_actor_asks_another_to_do_has_not_happened() {
+    check("Congress is asking Obama to help Iran.", &[], &["ent:barack-obama aids ent:iran"]);
+}

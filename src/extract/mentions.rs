@@ -358,6 +358,7 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
     }
     resolve_singles(text, gazetteer, &singles, &mut out);
     resolve_pronouns(text, &pronouns, &mut out);
+    resolve_it(text, &mut out);
     out.mentions.sort_by_key(|m| (m.start, m.end));
     merge_variants(&mut out);
     add_short_forms(&mut out);
@@ -806,6 +807,54 @@ fn resolve_pronouns(text: &Text<'_>, pronouns: &[usize], out: &mut Mentions) {
         }
     }
     out.mentions.extend(added);
+}
+
+/// Verbs of saying after which "it" is usually the speaker ("Israel says it carried out").
+const SAYING: &[&str] =
+    &["announced", "claimed", "confirmed", "declared", "insisted", "said", "says", "stated", "warned"];
+
+/// Resolves "it" and "its" to a country or organisation, where news uses them for one:
+/// "Israel says it struck …", "Nigeria announced that it will withdraw" (the speaker), and
+/// "Russia said its forces …" (the nearest country or organisation before a group noun).
+fn resolve_it(text: &Text<'_>, out: &mut Mentions) {
+    out.mentions.sort_by_key(|m| (m.start, m.end));
+    let mut added = Vec::new();
+    for sentence in &text.sentences {
+        for i in sentence.tokens.clone() {
+            let word = text.low(i);
+            if word != "it" && word != "its" {
+                continue;
+            }
+            let mut verb = i;
+            if verb > sentence.tokens.start && text.low(verb - 1) == "that" {
+                verb -= 1;
+            }
+            let after_saying = verb > sentence.tokens.start && SAYING.contains(&text.low(verb - 1));
+            let before_group = word == "its" && is_group_noun(text.low(i + 1));
+            if !(word == "it" && after_saying || before_group) {
+                continue;
+            }
+            let limit = if word == "it" { verb - 1 } else { i };
+            let actor = out
+                .mentions
+                .iter()
+                .filter(|m| m.start >= sentence.tokens.start && m.end <= limit && !m.modifier)
+                .rfind(|m| matches!(out.entities[m.entity].class, EntityClass::Country | EntityClass::Org));
+            // The speaker ends near the verb: "Israel on Tuesday said it …".
+            let close = |m: &&Mention| word == "its" || limit - m.end <= 4;
+            if let Some(m) = actor.filter(close) {
+                added.push(Mention {
+                    start: i,
+                    end: i + 1,
+                    entity: m.entity,
+                    kind: MentionKind::Pronoun,
+                    modifier: false,
+                });
+            }
+        }
+    }
+    out.mentions.extend(added);
+    out.mentions.sort_by_key(|m| (m.start, m.end));
 }
 
 /// Adds a person's surname as an alias, since readers use it.
