@@ -481,6 +481,10 @@ fn gazetteer_mention(
     if entry.ambiguous && (text.starts_sentence(i) || glued) {
         return None;
     }
+    // "President Bush", "Gen. Jordan": after a person's title a lone place name is a surname.
+    if entry.class == EntityClass::Place && found.len == 1 && i > 0 && is_title_word(text.low(i - 1)) {
+        return None;
+    }
     // All-caps words at the very start are datelines ("PARIS"); they are places, handled here.
     let entity = out.entity_for(entity_from_gazetteer(entry));
     let surface = text.text[text.tokens[i].start..text.tokens[stop - 1].end].to_string();
