@@ -752,7 +752,11 @@ fn resolve_singles(text: &Text<'_>, gazetteer: &Gazetteer, singles: &[(usize, us
             .next_back();
         let entity = match person {
             Some(idx) => idx,
-            None if title_before(text, start) => out.entity_for(new_entity(word, EntityClass::Person)),
+            // "President Obama": a well-known surname after a title is that person.
+            None if title_before(text, start) => {
+                let name = famous_person(text, gazetteer, start).unwrap_or(word);
+                out.entity_for(new_entity(name, EntityClass::Person))
+            }
             None => match famous_person(text, gazetteer, start) {
                 Some(name) => out.entity_for(new_entity(name, EntityClass::Person)),
                 None => continue,

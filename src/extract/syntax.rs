@@ -41,13 +41,14 @@ pub fn find_events_by_syntax(
             let verb = verb
                 .map(|m| (m, i..i + m.len))
                 .or_else(|| reader.split_phrase(lexicon, &lower, range.start, i));
-            let event = match verb {
-                Some((choice, tokens)) => reader
-                    .verb_event(&lexicon.triggers[choice.trigger], i, range.clone())
-                    .map(|event| Found { trigger: choice.trigger, tokens, ..event }),
+            let event = verb
+                .and_then(|(choice, tokens)| {
+                    reader
+                        .verb_event(&lexicon.triggers[choice.trigger], i, range.clone())
+                        .map(|event| Found { trigger: choice.trigger, tokens, ..event })
+                })
                 // A light verb and its noun ("held talks", "carried out strikes on").
-                None => reader.light_verb_event(lexicon, &lower, i, range.clone()),
-            };
+                .or_else(|| reader.light_verb_event(lexicon, &lower, i, range.clone()));
             if let Some(event) = event {
                 events.push(Found { sentence: sentence_idx, ..event });
             }
@@ -316,6 +317,16 @@ impl Reader<'_, '_> {
         }
         if let Some(entity) = self.entity_at(k, as_target) {
             out.push(entity);
+        } else if matches!(
+            self.text.low(k),
+            "group" | "groups" | "team" | "delegation" | "contingent" | "number"
+        ) {
+            // "a group of Moroccan diplomats": the members act.
+            for c in self.text.children(k, "nmod") {
+                if self.preposition_of(c).as_deref() == Some("of") {
+                    self.actors_into(c, as_target, out, depth + 1);
+                }
+            }
         } else if let Some(person) = self.named_in_apposition(k) {
             // "Hezbollah's missile unit commander, Muhammad Ali Ismail": the person named.
             out.push(person);
