@@ -1,4 +1,4 @@
-//! The command line: `build`, `extract`, `query`, `export`, `analyze`, `stats`, `parse` and `model`.
+//! The command line: `build`, `extract`, `query`, `export`, `analyze`, `stats`, `serve`, `parse` and `model`.
 //!
 //! Arguments are declared with clap's derive API; the `///` comments are the
 //! `--help` text. Each command is a function that returns the process exit
@@ -10,7 +10,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -34,6 +34,7 @@ use crate::nlp::eval::evaluate_segmentation;
 use crate::nlp::model;
 use crate::nlp::pipeline::{self, Pipeline, TrainOptions};
 use crate::query::{self, ResultFormat};
+use crate::serve::ServeOptions;
 
 /// Builds a knowledge graph of who did what to whom from news articles.
 ///
@@ -159,6 +160,39 @@ pub enum Command {
     },
     /// Counts articles, entities by class, events by CAMEO root, and quads.
     Stats,
+    /// Serves the store: a SPARQL 1.1 endpoint at /sparql and a query page at /.
+    ///
+    /// Queries by GET /sparql?query=…, POST form or POST application/sparql-query;
+    /// results as SPARQL JSON, XML, CSV or TSV (Turtle, N-Triples or JSON-LD for
+    /// CONSTRUCT and DESCRIBE) by the Accept header. GET /store?graph=IRI (or
+    /// ?default) returns a graph. The server holds the store's lock: stop it to
+    /// run `newskg build`, then start it again. Stop it with Ctrl-C.
+    Serve {
+        /// The address and port to listen on (port 0 picks a free one).
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: std::net::SocketAddr,
+        /// Seconds a query may run before it is stopped and answered with 503.
+        #[arg(long, default_value = "30", value_parser = parse_seconds)]
+        timeout: Duration,
+        /// Seconds a socket read or write waits for a slow client before giving up.
+        #[arg(long, default_value = "30", value_parser = parse_seconds)]
+        socket_timeout: Duration,
+        /// The largest request body accepted, in bytes; larger ones get 413.
+        #[arg(long, default_value_t = 1 << 20)]
+        max_body_bytes: u64,
+        /// How many connections are served at once.
+        #[arg(long, default_value_t = 64)]
+        max_connections: usize,
+        /// Accept SPARQL Update (POST application/sparql-update); read-only otherwise.
+        #[arg(long)]
+        allow_update: bool,
+        /// Allow pages from any origin to query (Access-Control-Allow-Origin: *).
+        #[arg(long)]
+        cors: bool,
+        /// Megabytes of responses kept to answer repeated queries; 0 turns the cache off.
+        #[arg(long, default_value_t = 64)]
+        cache_mb: usize,
+    },
     /// Splits articles into sentences, tags and parses them, and prints CoNLL-U.
     ///
     /// INPUTS are read like `build`'s (text, JSON Lines, HTML, folders, `-`). Each
@@ -234,6 +268,14 @@ pub enum ExtractFormat {
     Jsonld,
 }
 
+fn parse_seconds(raw: &str) -> Result<Duration, String> {
+    let seconds: f64 = raw.parse().map_err(|_| format!("expected a number of seconds, got {raw:?}"))?;
+    if !(seconds > 0.0 && seconds.is_finite()) {
+        return Err(format!("expected a positive number of seconds, got {raw:?}"));
+    }
+    Ok(Duration::from_secs_f64(seconds))
+}
+
 fn parse_date_arg(raw: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| format!("expected YYYY-MM-DD, got {raw:?}"))
 }
@@ -255,6 +297,28 @@ pub fn run(args: Args) -> ExitCode {
             analyze(&args.store, format, top, &options, communities)
         }
         Command::Stats => stats(&args.store),
+        Command::Serve {
+            bind,
+            timeout,
+            socket_timeout,
+            max_body_bytes,
+            max_connections,
+            allow_update,
+            cors,
+            cache_mb,
+        } => {
+            let options = ServeOptions {
+                bind,
+                query_timeout: timeout,
+                socket_timeout,
+                max_body_bytes,
+                max_connections,
+                allow_update,
+                cors,
+                cache_bytes: cache_mb << 20,
+            };
+            crate::serve::serve(&args.store, options).map(|()| ExitCode::SUCCESS)
+        }
         Command::Parse { inputs, model } => parse(&inputs, model.as_deref()),
         Command::Model { command: ModelCommand::Train { ud, out } } => model_train(&ud, &out),
         Command::Model { command: ModelCommand::Eval { file, segment: true, .. } } => segment_eval(&file),

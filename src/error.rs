@@ -80,6 +80,9 @@ pub enum QueryError {
     /// The query parsed but failed while running.
     #[error("query failed: {0}")]
     Evaluation(String),
+    /// The query was stopped before it finished, for taking too long.
+    #[error("query cancelled: it ran past its time limit")]
+    Cancelled,
     /// The results could not be written in the requested format.
     #[error("cannot write results: {0}")]
     Output(String),

@@ -13,6 +13,7 @@
 //!    whole graph as RDF.
 //!
 //! 7. [`analyze`] computes centralities, communities, dyads and a timeline of the network.
+//! 8. [`serve`] answers SPARQL over HTTP and serves a query page.
 //!
 //! [`build`] runs stages 3 and 4 over a batch, and [`cli`] ties them to the `newskg` command.
 //! [`synthetic`] writes large made-up stores with the same model, for benchmarks and tests.
@@ -27,6 +28,7 @@ pub mod graph;
 pub mod ingest;
 pub mod nlp;
 pub mod query;
+pub mod serve;
 pub mod synthetic;
 
 pub use error::{InputError, NetworkError, QueryError, RenderError, StoreError};

@@ -13,6 +13,7 @@ use oxigraph::sparql::QueryResults;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 
 use crate::error::QueryError;
+use crate::graph::store::evaluation_error;
 use crate::graph::vocab::PREFIXES;
 
 /// How query results are written.
@@ -53,7 +54,7 @@ pub fn write_results(
                     .serialize_solutions_to_writer(out, variables)
                     .map_err(output_err)?;
                 for solution in solutions {
-                    let solution = solution.map_err(|e| QueryError::Evaluation(e.to_string()))?;
+                    let solution = solution.map_err(evaluation_error)?;
                     writer.serialize(&solution).map_err(output_err)?;
                 }
                 writer.finish().map_err(output_err)?;
@@ -64,7 +65,7 @@ pub fn write_results(
                     solutions.variables().iter().map(|v| v.as_str().to_string()).collect();
                 let mut rows = Vec::new();
                 for solution in solutions {
-                    let solution = solution.map_err(|e| QueryError::Evaluation(e.to_string()))?;
+                    let solution = solution.map_err(evaluation_error)?;
                     let row = solution
                         .values()
                         .iter()
@@ -93,7 +94,7 @@ pub fn write_results(
             }
             let mut writer = serializer.for_writer(out);
             for triple in triples {
-                let triple = triple.map_err(|e| QueryError::Evaluation(e.to_string()))?;
+                let triple = triple.map_err(evaluation_error)?;
                 writer.serialize_triple(&triple).map_err(output_err)?;
             }
             writer.finish().map_err(output_err)?;

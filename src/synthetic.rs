@@ -18,7 +18,7 @@ use chrono::{Days, NaiveDate};
 use crate::error::StoreError;
 use crate::extract::gazetteer::{Gazetteer, slug};
 use crate::extract::lexicon::Lexicon;
-use crate::extract::{Entity, EntityClass, Event, Extraction, Modality, Role, cameo};
+use crate::extract::{Casualties, Entity, EntityClass, Event, Extraction, Modality, Role, cameo};
 use crate::graph::model::article_quads;
 use crate::graph::store::GraphStore;
 use crate::ingest::Document;
@@ -331,12 +331,15 @@ impl World {
                 plover: trigger.plover.clone(),
                 symmetric: trigger.symmetric,
                 date: event_date,
+                date_start: None,
+                date_end: None,
                 place: place.map(|p| self.actors[p].entity.id.clone()),
                 sentence,
                 start: offset,
                 end: offset + length,
                 text: evidence,
                 modality: modality(&mut rng),
+                casualties: Casualties::default(),
                 confidence: [0.75, 0.7, 0.65, 0.6, 0.5][rng.below(5)],
             });
             mentioned.extend([source, target]);

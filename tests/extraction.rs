@@ -305,3 +305,68 @@ fn each_country_keeps_its_own_coast_guard_and_acronym() {
         &["ent:coast-guard", "ent:vcg", "ent:tcg"],
     );
 }
+
+#[test]
+fn light_verbs_lend_their_subject_to_the_event_noun() {
+    check(
+        "Israel and Lebanon renewed negotiations on Tuesday.",
+        &["ent:israel negotiatesWith ent:lebanon"],
+        &[],
+    );
+    check("Russia imposed new sanctions on Estonia on Monday.", &["ent:russia sanctions ent:estonia"], &[]);
+}
+
+#[test]
+fn a_phrase_split_by_its_object_is_one_trigger() {
+    check(
+        "Zimbabwe's military has placed President Robert Mugabe under house arrest in the capital Harare.",
+        &["ent:zimbabwe arrests ent:robert-mugabe"],
+        &[],
+    );
+}
+
+#[test]
+fn coordinated_demonyms_give_one_actor_each() {
+    check(
+        "Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.",
+        &["ent:hungary agreesWith ent:romania"],
+        &[],
+    );
+}
+
+#[test]
+fn a_well_known_surname_alone_names_the_person() {
+    check(
+        "Putin offered to negotiate with Armenia.",
+        &["ent:vladimir-putin negotiatesWith ent:armenia"],
+        &[],
+    );
+}
+
+#[test]
+fn demands_and_threats_target_who_is_to_act() {
+    check(
+        "The United States on Thursday demanded that North Korea abandon its nuclear program.",
+        &["ent:united-states demands ent:north-korea"],
+        &[],
+    );
+}
+
+#[test]
+fn stressed_final_syllables_double_their_consonant() {
+    check("Switzerland expelled two Russian diplomats.", &["ent:switzerland expels ent:russia"], &[]);
+}
+
+#[test]
+fn it_after_a_verb_of_saying_is_the_speaker() {
+    check(
+        "Russia said its forces struck Kharkiv on Friday. Israel says it struck Hezbollah.",
+        &["ent:russia strikes ent:kharkiv", "ent:israel strikes ent:hezbollah"],
+        &[],
+    );
+}
+
+#[test]
+fn what_one_actor_asks_another_to_do_has_not_happened() {
+    check("Congress is asking Obama to help Iran.", &[], &["ent:barack-obama aids ent:iran"]);
+}

@@ -138,3 +138,37 @@ fn facts_reported_twice_are_one_triple_until_no_article_supports_them() {
     assert_eq!(count(&scratch, triples), "0");
     assert_eq!(count(&scratch, events), "0");
 }
+
+#[test]
+fn one_happening_reported_by_two_articles_is_one_occurrence_with_two_sources() {
+    let scratch = Scratch::new();
+    // Both articles date the strike to Friday 2024-05-03; the third strike is another day.
+    scratch.file(
+        "in/a.txt",
+        b"date 2024-05-04 A\n\nRussia struck Kharkiv on Friday, killing at least 7 people.\n",
+    );
+    scratch.file("in/b.txt", b"date 2024-05-05 B\n\nOn Friday, Russia struck Kharkiv again.\n");
+    scratch.file("in/c.txt", b"date 2024-05-05 C\n\nRussia struck Kharkiv on Sunday.\n");
+    let folder = scratch.dir.path().join("in");
+    assert_ok(&scratch.run(&["build", folder.to_str().unwrap()]));
+    let query = "SELECT ?date (COUNT(DISTINCT ?article) AS ?sources) (MAX(?dead) AS ?killed) WHERE {
+        ?e nkg:occurrence ?o ; nkg:actor ent:russia ; nkg:target ent:kharkiv ;
+           nkg:eventDate ?date ; nkg:sourceArticle ?article .
+        OPTIONAL { ?e nkg:dead ?stated } BIND(COALESCE(?stated, 0) AS ?dead) } GROUP BY ?o ?date ORDER BY ?date";
+    let output = scratch.run(&["query", query, "--format", "csv"]);
+    assert_ok(&output);
+    let rows: Vec<String> = stdout(&output).lines().skip(1).map(|l| l.trim().to_string()).collect();
+    assert_eq!(rows, ["2024-05-03,2,7", "2024-05-05,1,0"], "{}", stdout(&output));
+
+    // The shipped query over the same store puts the twice-reported strike first.
+    let output = scratch.run(&[
+        "query",
+        "--file",
+        query_file("most-reported.rq").to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert_ok(&output);
+    let first = stdout(&output).lines().nth(1).unwrap_or("").to_string();
+    assert!(first.starts_with("Russia,strike,Kharkiv,2024-05-03,2,2"), "{first}");
+}

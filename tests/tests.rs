@@ -11,3 +11,4 @@ mod extraction;
 mod filters;
 mod nlp;
 mod pipeline;
+mod serve;

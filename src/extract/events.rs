@@ -144,13 +144,29 @@ fn is_month(word: &str) -> bool {
     )
 }
 
+/// Words that ask for an action rather than report it: "Congress is asking Obama to help
+/// Iran", "faces pressure to resign". What follows their "to" has not happened.
+#[rustfmt::skip]
+const REQUESTING: &[&str] = &[
+    "ask", "asked", "asking", "asks", "call", "called", "calling", "calls", "encourage", "encouraged",
+    "encourages", "encouraging", "hope", "hoped", "hopes", "hoping", "invite", "invited", "invites",
+    "inviting", "persuade", "persuaded", "press", "pressed", "pressing", "pressure", "pressured",
+    "pressuring", "push", "pushed", "pushing", "request", "requested", "requests", "urge", "urged",
+    "urges", "urging", "want", "wanted", "wants",
+];
+
+/// Whether the words before a verb end in "to" after a word of asking.
+fn requested(window: &[&str]) -> bool {
+    window.last() == Some(&"to") && window.iter().any(|w| REQUESTING.contains(w))
+}
+
 /// Negation, plans and hedges among the few words before token `i` (not before `start`).
 pub fn modality_before(text: &Text<'_>, i: usize, start: usize) -> Modality {
     let from = i.saturating_sub(4).max(start);
     let window: Vec<&str> = (from..i).map(|k| text.low(k)).collect();
     if window.iter().any(|w| NEGATIONS.contains(w)) {
         Modality::Negated
-    } else if window.iter().any(|w| HYPOTHETICAL.contains(w)) {
+    } else if window.iter().any(|w| HYPOTHETICAL.contains(w)) || requested(&window) {
         Modality::Hypothetical
     } else if window.iter().any(|w| PLANNED.contains(w)) {
         Modality::Planned
@@ -513,7 +529,9 @@ impl Finder<'_, '_> {
                 let next = self.text.low(mention.end);
                 // "Kremlin critic Alexei Navalny": a name qualifying a noun is not the actor,
                 // unless the noun is a group acting for it ("U.S. officials").
-                if self.text.is_common_noun(mention.end) && !is_group_noun(next) {
+                let noun_after =
+                    self.text.is_common_noun(mention.end) && !self.lexicon.is_past_verb_form(next);
+                if noun_after && !is_group_noun(next) {
                     return false;
                 }
                 // "Macron's office said": a possessive acts only through a group or office noun.

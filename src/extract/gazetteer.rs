@@ -72,6 +72,9 @@ pub struct Gazetteer {
     people: HashMap<String, Vec<DatedCode>>,
     /// Ids of the countries and organisations, which places must not reuse.
     actor_ids: HashSet<String>,
+    /// Well-known people by surname ("Putin" → "Vladimir Putin"), where only one
+    /// person in the table has that surname; `None` marks a shared surname.
+    surnames: HashMap<String, Option<String>>,
 }
 
 /// A gazetteer hit in a token sequence.
@@ -92,6 +95,11 @@ impl Gazetteer {
         gazetteer.load_places(PLACES_TSV);
         gazetteer.load_people(PEOPLE_TSV);
         gazetteer
+    }
+
+    /// The full name of the one well-known person with this surname, if exactly one.
+    pub fn person_by_surname(&self, surname: &str) -> Option<&str> {
+        self.surnames.get(surname)?.as_deref()
     }
 
     /// The CAMEO code of the person with this full name on `date`: the dated code
@@ -226,6 +234,15 @@ impl Gazetteer {
             // Only full names: a lone surname would give strangers a code.
             for form in std::iter::once(name).chain(list(aliases)).filter(|f| f.contains(' ')) {
                 self.people.entry(slug(form)).or_default().extend(codes.iter().cloned());
+            }
+            // A surname the table lists on its own is how the news names that person.
+            let surname = name.rsplit(' ').next().filter(|s| *s != name && list(aliases).any(|a| a == *s));
+            if let Some(surname) = surname {
+                let entry =
+                    self.surnames.entry(surname.to_string()).or_insert_with(|| Some(name.to_string()));
+                if entry.as_deref() != Some(name) {
+                    *entry = None;
+                }
             }
         }
     }

@@ -118,6 +118,38 @@ impl Lexicon {
         found
     }
 
+    /// A verb phrase whose first word is `words[i]` and whose other words start at
+    /// `words[rest]`, with the object between them ("placed Mugabe under house arrest").
+    /// Returns the longest such trigger and how many words its rest covers.
+    pub fn split_match(&self, words: &[&str], i: usize, rest: usize) -> Option<(TriggerMatch, usize)> {
+        let candidates = self.by_first_word.get(words[i])?;
+        candidates
+            .iter()
+            .filter(|&&idx| self.triggers[idx].kind == TriggerKind::Verb)
+            .filter_map(|&idx| {
+                let tail: Vec<&str> = self.triggers[idx].lemma.split(' ').skip(1).collect();
+                if tail.is_empty() {
+                    return None;
+                }
+                let len = match_rest(words, rest, &tail)?;
+                Some((TriggerMatch { trigger: idx, len: len + 1 }, len))
+            })
+            .max_by_key(|(m, len)| (self.n_words(m.trigger), *len))
+    }
+
+    /// Whether `word` can only be a past form of a trigger verb ("struck", "attacked",
+    /// "met"): not its base, not an -s or -ing form, and no noun trigger's form. The
+    /// tagger sometimes reads such a word as a noun after a name ("Russia struck").
+    pub fn is_past_verb_form(&self, word: &str) -> bool {
+        let Some(candidates) = self.by_first_word.get(word) else { return false };
+        let ambiguous_shape = word.ends_with('s') || word.ends_with("ing");
+        !ambiguous_shape
+            && candidates.iter().all(|&idx| {
+                let trigger = &self.triggers[idx];
+                trigger.kind == TriggerKind::Verb && trigger.lemma.split(' ').next() != Some(word)
+            })
+    }
+
     /// The longest trigger at `words[i]`, preferring a verb when both readings exist.
     pub fn match_at(&self, words: &[&str], i: usize) -> Option<TriggerMatch> {
         let found = self.matches_at(words, i);
@@ -258,6 +290,21 @@ pub fn verb_forms(base: &str) -> Vec<String> {
         }
         None => forms.push(past_form(base)),
     }
+    // A longer verb doubles its last consonant when the last syllable is stressed
+    // ("expel" → "expelled", "control" → "controlled") and not otherwise ("visited").
+    // Stress is not in the spelling, so both forms are listed; the wrong one never occurs.
+    let b = base.as_bytes();
+    let n = b.len();
+    let ends_cvc = n >= 4
+        && !is_vowel(b[n - 3])
+        && is_vowel(b[n - 2])
+        && !is_vowel(b[n - 1])
+        && !matches!(b[n - 1], b'w' | b'x' | b'y');
+    if ends_cvc && !doubles_final(base) && !IRREGULAR.iter().any(|(b, _, _)| *b == base) {
+        let last = &base[n - 1..];
+        forms.push(format!("{base}{last}ed"));
+        forms.push(format!("{base}{last}ing"));
+    }
     forms.sort();
     forms.dedup();
     forms
@@ -340,6 +387,8 @@ mod tests {
         assert!(verb_forms("deny").contains(&"denied".to_string()));
         assert!(verb_forms("criticize").contains(&"criticizes".to_string()));
         assert!(verb_forms("visit").contains(&"visited".to_string()));
+        assert!(verb_forms("expel").contains(&"expelled".to_string()));
+        assert!(verb_forms("control").contains(&"controlling".to_string()));
         assert_eq!(noun_forms("strike"), vec!["strike", "strikes"]);
         assert_eq!(noun_forms("casualty"), vec!["casualty", "casualties"]);
     }

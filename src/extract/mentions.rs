@@ -216,14 +216,16 @@ pub const TITLE_HEADS: &[&str] = &[
 /// Nouns after a country or group that make it an acting group ("Russian forces").
 #[rustfmt::skip]
 pub const GROUP_NOUNS: &[&str] = &[
-    "administration", "air", "aircraft", "airstrike", "airstrikes", "army", "artillery",
-    "authorities", "authority", "cabinet", "coalition", "commanders", "delegation", "delegations",
-    "diplomats", "drone", "drones", "envoys", "fighter", "fighters", "forces", "government",
-    "governments", "gunmen", "jets", "leader", "leaders", "leadership", "lawmakers", "military",
-    "militants", "militia", "militias", "minister", "ministers", "ministry", "missile", "missiles",
-    "navy", "negotiators", "officials", "parliament", "police", "prosecutors", "rebels", "regime",
-    "representatives", "rocket", "rockets", "security", "shelling", "side", "soldiers", "strike",
-    "strikes", "team", "troops", "warplanes", "warships",
+    "administration", "agents", "air", "aircraft", "airstrike", "airstrikes", "army", "artillery",
+    "authorities", "authority", "cabinet", "coalition", "commanders", "commandos", "delegation",
+    "delegations", "diplomats", "drone", "drones", "envoys", "fighter", "fighters", "forces",
+    "government", "governments", "guards", "gunmen", "inspectors", "jets", "leader", "leaders",
+    "leadership", "lawmakers", "marines", "military", "militants", "militia", "militias", "minister",
+    "ministers", "ministry", "missile", "missiles", "monitors", "navy", "negotiators", "observers",
+    "officers", "officials", "parliament", "paratroopers", "peacekeepers", "police", "policemen",
+    "prosecutors", "rebels", "regime", "representatives", "rocket", "rockets", "security",
+    "servicemen", "shelling", "side", "soldiers", "strike", "strikes", "team", "troops",
+    "warplanes", "warships",
 ];
 
 /// Nouns after a demonym that make it a place description, not an actor ("the Ukrainian city").
@@ -354,8 +356,9 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
             i += 1;
         }
     }
-    resolve_singles(text, &singles, &mut out);
+    resolve_singles(text, gazetteer, &singles, &mut out);
     resolve_pronouns(text, &pronouns, &mut out);
+    resolve_it(text, &mut out);
     out.mentions.sort_by_key(|m| (m.start, m.end));
     merge_variants(&mut out);
     add_short_forms(&mut out);
@@ -476,6 +479,10 @@ fn gazetteer_mention(
         return None;
     }
     if entry.ambiguous && (text.starts_sentence(i) || glued) {
+        return None;
+    }
+    // "President Bush", "Gen. Jordan": after a person's title a lone place name is a surname.
+    if entry.class == EntityClass::Place && found.len == 1 && i > 0 && is_title_word(text.low(i - 1)) {
         return None;
     }
     // All-caps words at the very start are datelines ("PARIS"); they are places, handled here.
@@ -732,7 +739,7 @@ fn title_before(text: &Text<'_>, i: usize) -> bool {
 
 /// Resolves single capitalised words: a surname or given name of a person named in
 /// full elsewhere in the article, else a person when a title precedes it.
-fn resolve_singles(text: &Text<'_>, singles: &[(usize, usize)], out: &mut Mentions) {
+fn resolve_singles(text: &Text<'_>, gazetteer: &Gazetteer, singles: &[(usize, usize)], out: &mut Mentions) {
     for &(start, stop) in singles {
         let word = text.words[start];
         let person = out
@@ -745,12 +752,30 @@ fn resolve_singles(text: &Text<'_>, singles: &[(usize, usize)], out: &mut Mentio
             .next_back();
         let entity = match person {
             Some(idx) => idx,
-            None if title_before(text, start) => out.entity_for(new_entity(word, EntityClass::Person)),
-            None => continue,
+            // "President Obama": a well-known surname after a title is that person.
+            None if title_before(text, start) => {
+                let name = famous_person(text, gazetteer, start).unwrap_or(word);
+                out.entity_for(new_entity(name, EntityClass::Person))
+            }
+            None => match famous_person(text, gazetteer, start) {
+                Some(name) => out.entity_for(new_entity(name, EntityClass::Person)),
+                None => continue,
+            },
         };
         out.add_alias(entity, word);
         out.mentions.push(Mention::name(start, stop, entity));
     }
+}
+
+/// A lone surname of a well-known person ("Putin said", "talks with Macron") names that
+/// person, when the tagger reads it as a proper noun and the article never uses it as a
+/// common word.
+fn famous_person<'g>(text: &Text<'_>, gazetteer: &'g Gazetteer, i: usize) -> Option<&'g str> {
+    let name = gazetteer.person_by_surname(text.words[i])?;
+    let proper = text.tag(i) == "NNP" || text.tag(i).is_empty();
+    let common_elsewhere =
+        text.lower.iter().enumerate().any(|(k, w)| *w == text.lower[i] && !text.is_capitalised(k));
+    (proper && !common_elsewhere).then_some(name)
 }
 
 /// "Abadi" names "Haidar al-Abadi": a surname with or without its Arabic article.
@@ -790,6 +815,54 @@ fn resolve_pronouns(text: &Text<'_>, pronouns: &[usize], out: &mut Mentions) {
         }
     }
     out.mentions.extend(added);
+}
+
+/// Verbs of saying after which "it" is usually the speaker ("Israel says it carried out").
+const SAYING: &[&str] =
+    &["announced", "claimed", "confirmed", "declared", "insisted", "said", "says", "stated", "warned"];
+
+/// Resolves "it" and "its" to a country or organisation, where news uses them for one:
+/// "Israel says it struck …", "Nigeria announced that it will withdraw" (the speaker), and
+/// "Russia said its forces …" (the nearest country or organisation before a group noun).
+fn resolve_it(text: &Text<'_>, out: &mut Mentions) {
+    out.mentions.sort_by_key(|m| (m.start, m.end));
+    let mut added = Vec::new();
+    for sentence in &text.sentences {
+        for i in sentence.tokens.clone() {
+            let word = text.low(i);
+            if word != "it" && word != "its" {
+                continue;
+            }
+            let mut verb = i;
+            if verb > sentence.tokens.start && text.low(verb - 1) == "that" {
+                verb -= 1;
+            }
+            let after_saying = verb > sentence.tokens.start && SAYING.contains(&text.low(verb - 1));
+            let before_group = word == "its" && is_group_noun(text.low(i + 1));
+            if !(word == "it" && after_saying || before_group) {
+                continue;
+            }
+            let limit = if word == "it" { verb - 1 } else { i };
+            let actor = out
+                .mentions
+                .iter()
+                .filter(|m| m.start >= sentence.tokens.start && m.end <= limit && !m.modifier)
+                .rfind(|m| matches!(out.entities[m.entity].class, EntityClass::Country | EntityClass::Org));
+            // The speaker ends near the verb: "Israel on Tuesday said it …".
+            let close = |m: &&Mention| word == "its" || limit - m.end <= 4;
+            if let Some(m) = actor.filter(close) {
+                added.push(Mention {
+                    start: i,
+                    end: i + 1,
+                    entity: m.entity,
+                    kind: MentionKind::Pronoun,
+                    modifier: false,
+                });
+            }
+        }
+    }
+    out.mentions.extend(added);
+    out.mentions.sort_by_key(|m| (m.start, m.end));
 }
 
 /// Adds a person's surname as an alias, since readers use it.

@@ -7,6 +7,7 @@
 //! The rule-based first extractor lives in [`rules`].
 
 pub mod cameo;
+pub mod casualties;
 pub mod events;
 pub mod gazetteer;
 pub mod jsonl;
@@ -21,6 +22,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
+pub use self::casualties::Casualties;
 use crate::ingest::Document;
 
 /// The four kinds of actor.
@@ -130,6 +132,12 @@ pub struct Event {
     /// The day the event happened, when the text fixes it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
+    /// The first and last day of a period ("last month", "this week"), when the text
+    /// fixes a period but not a day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_start: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_end: Option<NaiveDate>,
     /// The place entity's id, when the text says where.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
@@ -141,6 +149,9 @@ pub struct Event {
     /// The sentence the event was read from.
     pub text: String,
     pub modality: Modality,
+    /// Dead and injured stated for a violent event ("killed at least 35 people").
+    #[serde(flatten)]
+    pub casualties: Casualties,
     /// How likely the event is right, in `[0, 1]`; see README "Confidence".
     pub confidence: f64,
 }

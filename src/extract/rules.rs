@@ -8,14 +8,16 @@
 
 use std::sync::OnceLock;
 
+use super::casualties::find_casualties;
 use super::events::{Found, find_events};
 use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
+use super::mentions::Mentions;
 use super::mentions::{Text, find_mentions};
 use super::roles::{find_roles, resolve_descriptions};
 use super::syntax::find_events_by_syntax;
 use super::time::find_dates;
-use super::{Entity, Event, Extraction, Extractor, Modality, cameo};
+use super::{Casualties, Entity, EntityClass, Event, Extraction, Extractor, Modality, cameo};
 use crate::ingest::Document;
 use crate::nlp::pipeline::Pipeline;
 
@@ -56,7 +58,7 @@ impl Default for RuleExtractor {
 
 impl Extractor for RuleExtractor {
     fn version(&self) -> &str {
-        concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+3")
+        concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+4")
     }
 
     fn extract(&self, doc: &Document) -> Extraction {
@@ -74,9 +76,10 @@ impl Extractor for RuleExtractor {
                 found.push(event);
             }
         }
+        let dateline = dateline_place(&text, &mentions);
         let mut events = Vec::new();
         for event in &found {
-            events.extend(self.records(doc, &text, &mentions.entities, event));
+            events.extend(self.records(doc, &text, &mentions.entities, event, dateline));
         }
         propagate_dates(&mut events);
         dedup_events(&mut events);
@@ -86,19 +89,29 @@ impl Extractor for RuleExtractor {
 
 impl RuleExtractor {
     /// One output event per (subject, object) pair of a found event.
-    fn records(&self, doc: &Document, text: &Text<'_>, entities: &[Entity], found: &Found) -> Vec<Event> {
+    fn records(
+        &self,
+        doc: &Document,
+        text: &Text<'_>,
+        entities: &[Entity],
+        found: &Found,
+        dateline: Option<usize>,
+    ) -> Vec<Event> {
         let trigger = &self.lexicon.triggers[found.trigger];
         let sentence = &text.sentences[found.sentence];
         let sentence_text = &text.text[sentence.start..sentence.end];
-        let date = doc.date.and_then(|article_date| {
-            let planned = found.modality == Modality::Planned;
-            let trigger_offset = text.tokens[found.tokens.start].start - sentence.start;
-            find_dates(sentence_text, article_date, planned)
-                .into_iter()
-                .filter(|m| m.is_day())
-                .min_by_key(|m| m.start.abs_diff(trigger_offset))
-                .map(|m| m.date)
-        });
+        // The day nearest the trigger; failing a day, the period nearest it ("last month").
+        let planned = found.modality == Modality::Planned;
+        let trigger_offset = text.tokens[found.tokens.start].start - sentence.start;
+        let dates = doc.date.map(|d| find_dates(sentence_text, d, planned)).unwrap_or_default();
+        let nearest = |day: bool| {
+            dates.iter().filter(|m| m.is_day() == day).min_by_key(|m| m.start.abs_diff(trigger_offset))
+        };
+        let date = nearest(true).map(|m| m.date);
+        let period = if date.is_none() { nearest(false).map(|m| (m.date, m.until)) } else { None };
+        let violent = ["18", "19", "20"].iter().any(|root| trigger.cameo.starts_with(root));
+        let casualties = if violent { find_casualties(sentence_text) } else { Casualties::default() };
+        let place = found.place.or(dateline).map(|p| entities[p].id.clone());
         let code = cameo::lookup(&trigger.cameo);
         let (start, end) = char_span(&doc.text, sentence.start, sentence.end);
         let mut out = Vec::new();
@@ -121,12 +134,15 @@ impl RuleExtractor {
                 plover: code.and_then(|c| c.plover.clone()),
                 symmetric: trigger.symmetric,
                 date,
-                place: found.place.map(|p| entities[p].id.clone()),
+                date_start: period.map(|(start, _)| start),
+                date_end: period.map(|(_, end)| end),
+                place: place.clone(),
                 sentence: found.sentence,
                 start,
                 end,
                 text: sentence_text.trim().to_string(),
                 modality: found.modality,
+                casualties,
                 confidence: confidence(found, found.subjects.len() * found.objects.len()),
             });
         }
@@ -143,6 +159,24 @@ fn builtin_grammar() -> Option<&'static Pipeline> {
             None
         }
     }
+}
+
+/// The place of a dateline ("PARIS —", "KYIV, Oct 13 (Reuters) -"): the city the article
+/// was filed from, which is where its events happened unless a sentence says otherwise.
+fn dateline_place(text: &Text<'_>, mentions: &Mentions) -> Option<usize> {
+    let first = text.sentences.first()?.tokens.clone();
+    let caps = |i: usize| {
+        let word = text.words[i];
+        word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
+    };
+    let end = first.clone().take_while(|&i| caps(i)).last()? + 1;
+    let mark = text.words.get(end).copied()?;
+    if !matches!(mark, "—" | "–" | "-" | "," | "(") || end - first.start > 4 {
+        return None;
+    }
+    let m = mentions.at(first.start)?;
+    let entity = mentions.mentions[m].entity;
+    (mentions.entities[entity].class == EntityClass::Place).then_some(entity)
 }
 
 /// The pattern's base confidence, lowered for hedged events and for wide coordinations.

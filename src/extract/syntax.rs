@@ -15,8 +15,8 @@ use std::ops::Range;
 
 use super::EntityClass;
 use super::events::{Found, Pattern, modality_before};
-use super::lexicon::{Lexicon, Trigger, TriggerKind};
-use super::mentions::{MentionKind, Mentions, Text, is_group_noun, is_title_word};
+use super::lexicon::{Lexicon, Trigger, TriggerKind, TriggerMatch};
+use super::mentions::{MentionKind, Mentions, Text, is_group_noun, is_place_noun, is_title_word};
 
 /// Finds events from the dependency parse; returns nothing when the text was not parsed.
 pub fn find_events_by_syntax(
@@ -36,21 +36,41 @@ pub fn find_events_by_syntax(
                 continue;
             }
             let found = lexicon.matches_at(&lower, k);
-            let Some(choice) = found.iter().find(|m| lexicon.triggers[m.trigger].kind == TriggerKind::Verb)
-            else {
-                continue;
-            };
-            let trigger = &lexicon.triggers[choice.trigger];
-            if let Some(mut event) = reader.verb_event(trigger, i, range.clone()) {
-                event.trigger = choice.trigger;
-                event.tokens = i..i + choice.len;
-                event.sentence = sentence_idx;
-                events.push(event);
+            let verb = found.iter().find(|m| lexicon.triggers[m.trigger].kind == TriggerKind::Verb).copied();
+            // A phrase split by its object ("placed Mugabe under house arrest").
+            let verb = verb
+                .map(|m| (m, i..i + m.len))
+                .or_else(|| reader.split_phrase(lexicon, &lower, range.start, i));
+            let event = verb
+                .and_then(|(choice, tokens)| {
+                    reader
+                        .verb_event(&lexicon.triggers[choice.trigger], i, range.clone())
+                        .map(|event| Found { trigger: choice.trigger, tokens, ..event })
+                })
+                // A light verb and its noun ("held talks", "carried out strikes on").
+                .or_else(|| reader.light_verb_event(lexicon, &lower, i, range.clone()));
+            if let Some(event) = event {
+                events.push(Found { sentence: sentence_idx, ..event });
             }
         }
     }
     events
 }
+
+/// Whether a trigger's target may be read from the clause after it: appeals (CAMEO 02),
+/// intents (03), demands (10), threats (13) and rejections (12) are made to the actor
+/// who is to act ("demanded that the US cancel", "threatened to cut off power to X").
+fn takes_clause_target(trigger: &Trigger) -> bool {
+    ["02", "03", "10", "12", "13"].iter().any(|root| trigger.cameo.starts_with(root))
+}
+
+/// Verbs (as lemmas) that take an event noun as their object and lend it their subject.
+#[rustfmt::skip]
+const LIGHT_VERBS: &[&str] = &[
+    "begin", "carry", "conclude", "conduct", "continue", "deliver", "extend", "give", "hold",
+    "impose", "intensify", "launch", "make", "mount", "open", "provide", "renew", "resume",
+    "seal", "sign", "stage", "start", "step", "unleash", "wage",
+];
 
 struct Reader<'a, 'b> {
     text: &'a Text<'b>,
@@ -82,18 +102,159 @@ impl Reader<'_, '_> {
             if allowed {
                 objects.extend(self.actors(k, true));
             } else if violent_place {
-                objects.extend(self.actors(k, true).into_iter().filter(|&e| self.is_place(e)));
+                // "struck targets in the Bekaa valley", "an airstrike hit a bus in Yemen"
+                objects.extend(self.actors(k, true).into_iter().filter(|&e| self.is_place_or_country(e)));
             }
         }
-        for k in self.text.children(i, "obj") {
+        // "gave Tanzania a grant": the indirect object is the target.
+        for k in self.text.children(i, "obj").into_iter().chain(self.text.children(i, "iobj")) {
             objects.extend(self.actors(k, true));
         }
         if subjects.is_empty() {
             subjects = self.borrowed_subjects(i);
         }
+        // "when asked what Moscow expected": a bare participle is a reduced passive.
+        let reduced_passive = self.text.tag(i) == "VBN" && self.text.children(i, "aux").is_empty();
+        if objects.is_empty() && takes_clause_target(trigger) && !reduced_passive {
+            objects = self.clause_targets(i);
+        }
+        self.event(trigger, i, subjects, objects, range)
+    }
+
+    /// The target of an appeal, demand, threat or offer stated through what follows it:
+    /// the subject of its clause ("demanded that the US cancel the sale"), what the verb
+    /// of its infinitive acts on ("threatened to cut off electricity to Nakhichevan"), or
+    /// the object of its object ("threatened further action against Russia").
+    fn clause_targets(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for clause in self.text.children(i, "ccomp") {
+            for k in self.text.children(clause, "nsubj") {
+                out.extend(self.actors(k, true));
+            }
+        }
+        if !out.is_empty() {
+            return out;
+        }
+        for verb in self.text.children(i, "xcomp") {
+            for k in self.text.children(verb, "obj").into_iter().chain(self.text.children(verb, "iobj")) {
+                out.extend(self.actors(k, true));
+            }
+            for k in self.text.children(verb, "obl") {
+                if matches!(
+                    self.preposition_of(k).as_deref(),
+                    Some("to" | "against" | "on" | "with" | "from")
+                ) {
+                    out.extend(self.actors(k, true));
+                }
+            }
+        }
+        for noun in self.text.children(i, "obj") {
+            for k in self.text.children(noun, "nmod") {
+                if matches!(self.preposition_of(k).as_deref(), Some("against" | "on" | "to")) {
+                    out.extend(self.actors(k, true));
+                }
+            }
+        }
+        out.retain(|&e| !self.is_place(e));
+        out
+    }
+
+    /// The event of a light verb whose object is a noun trigger: "Israel and Lebanon renewed
+    /// negotiations", "the army carried out strikes on Sumy", "imposed sanctions on Iran".
+    /// The verb's subject acts; the target follows the noun or the verb with one of the
+    /// prepositions the noun allows.
+    fn light_verb_event(
+        &self,
+        lexicon: &Lexicon,
+        lower: &[&str],
+        i: usize,
+        range: Range<usize>,
+    ) -> Option<Found> {
+        if !LIGHT_VERBS.contains(&self.text.lemma[i].as_str()) {
+            return None;
+        }
+        let noun = self.text.children(i, "obj").into_iter().find(|&k| self.mentions.at(k).is_none())?;
+        let choice = lexicon
+            .matches_at(lower, noun - range.start)
+            .into_iter()
+            .find(|m| lexicon.triggers[m.trigger].kind == TriggerKind::Noun)?;
+        let trigger = &lexicon.triggers[choice.trigger];
+        let violent = ["18", "19", "20"].iter().any(|root| trigger.cameo.starts_with(root));
+        let mut subjects = Vec::new();
+        for k in self.text.children(i, "nsubj") {
+            if self.text.deprel[k] != "nsubj:pass" {
+                subjects.extend(self.actors(k, false));
+            }
+        }
+        if subjects.is_empty() {
+            subjects = self.borrowed_subjects(i);
+        }
+        let mut objects = Vec::new();
+        let attachments = self.text.children(noun, "nmod").into_iter().chain(self.text.children(i, "obl"));
+        for k in attachments {
+            let preposition = self.preposition_of(k);
+            let allowed = preposition.as_deref().is_some_and(|p| trigger.target_preps.iter().any(|t| t == p));
+            if allowed {
+                objects.extend(self.actors(k, true));
+            } else if violent && matches!(preposition.as_deref(), Some("in" | "on" | "at" | "onto" | "into"))
+            {
+                objects.extend(self.actors(k, true).into_iter().filter(|&e| self.is_place(e)));
+            }
+        }
+        for k in self.text.children(i, "iobj") {
+            objects.extend(self.actors(k, true));
+        }
+        let event = self.event(trigger, i, subjects, objects, range)?;
+        Some(Found { trigger: choice.trigger, tokens: noun..noun + choice.len, ..event })
+    }
+
+    /// A verb phrase whose object stands between its verb and the rest: "placed Mugabe under
+    /// house arrest", "took the town over". The rest must depend on the verb, directly or
+    /// through one word, so that a phrase is not pieced together from unrelated words.
+    fn split_phrase(
+        &self,
+        lexicon: &Lexicon,
+        lower: &[&str],
+        offset: usize,
+        i: usize,
+    ) -> Option<(TriggerMatch, Range<usize>)> {
+        let k = i - offset;
+        for gap in 2..=8 {
+            let at = k + gap;
+            if at >= lower.len() || matches!(lower[at - 1], "," | ";" | ":" | "." | "and" | "but") {
+                break;
+            }
+            let rest_start = offset + at;
+            let near_verb = |t: usize| {
+                self.text.head[t] == Some(i)
+                    || self.text.head[t].is_some_and(|h| self.text.head[h] == Some(i))
+            };
+            if !near_verb(rest_start) {
+                continue;
+            }
+            if let Some((choice, len)) = lexicon.split_match(lower, k, at) {
+                return Some((choice, i..rest_start + len));
+            }
+        }
+        None
+    }
+
+    /// Builds the event from its arguments. Without a target, a symmetric event between
+    /// coordinated subjects ("Israel and Lebanon renewed negotiations") links each pair.
+    fn event(
+        &self,
+        trigger: &Trigger,
+        i: usize,
+        mut subjects: Vec<usize>,
+        mut objects: Vec<usize>,
+        range: Range<usize>,
+    ) -> Option<Found> {
         subjects.dedup();
         objects.dedup();
         objects.retain(|o| !subjects.contains(o));
+        if objects.is_empty() && trigger.symmetric && subjects.len() >= 2 {
+            objects = subjects.clone();
+        }
         if subjects.is_empty() || objects.is_empty() {
             return None;
         }
@@ -134,6 +295,10 @@ impl Reader<'_, '_> {
         self.text.children(k, "case").first().map(|&c| self.text.low(c).to_string())
     }
 
+    fn is_place_or_country(&self, entity: usize) -> bool {
+        matches!(self.mentions.entities[entity].class, EntityClass::Place | EntityClass::Country)
+    }
+
     fn is_place(&self, entity: usize) -> bool {
         self.mentions.entities[entity].class == EntityClass::Place
     }
@@ -152,20 +317,62 @@ impl Reader<'_, '_> {
         }
         if let Some(entity) = self.entity_at(k, as_target) {
             out.push(entity);
-        } else if is_group_noun(self.text.low(k)) || is_title_word(self.text.low(k)) {
-            // "Zimbabwe's military", "Ukrainian officials", "the Russian defence minister"
-            for relation in ["nmod:poss", "amod", "compound", "nmod"] {
-                if let Some(entity) =
-                    self.text.children(k, relation).into_iter().find_map(|c| self.entity_at(c, true))
-                {
-                    out.push(entity);
-                    break;
+        } else if matches!(
+            self.text.low(k),
+            "group" | "groups" | "team" | "delegation" | "contingent" | "number"
+        ) {
+            // "a group of Moroccan diplomats": the members act.
+            for c in self.text.children(k, "nmod") {
+                if self.preposition_of(c).as_deref() == Some("of") {
+                    self.actors_into(c, as_target, out, depth + 1);
                 }
+            }
+        } else if let Some(person) = self.named_in_apposition(k) {
+            // "Hezbollah's missile unit commander, Muhammad Ali Ismail": the person named.
+            out.push(person);
+        } else if as_target && is_place_noun(self.text.low(k)) {
+            // "the mountain town of Bhamdoun", "the kingdom's Jizan province"
+            let named = ["compound", "flat", "appos", "nmod"]
+                .iter()
+                .flat_map(|relation| self.text.children(k, relation))
+                .filter(|&c| self.text.deprel[c] != "nmod:poss")
+                .find_map(|c| self.entity_at(c, true).filter(|&e| self.is_place(e)));
+            out.extend(named);
+        } else if is_group_noun(self.text.low(k)) || is_title_word(self.text.low(k)) {
+            // "Zimbabwe's military", "Ukrainian officials", "the Russian defence minister";
+            // "Hungarian and Romanian officials" stands for both countries.
+            // The qualifier may have been marked as a title's modifier by the role finder:
+            // here it is exactly what the group acts for.
+            let qualifier = |c: usize| {
+                let m = self.mentions.at(c)?;
+                let entity = self.mentions.mentions[m].entity;
+                (!self.is_place(entity)).then_some(entity)
+            };
+            for relation in ["nmod:poss", "amod", "compound", "nmod"] {
+                let Some(c) = self.text.children(k, relation).into_iter().find(|&c| qualifier(c).is_some())
+                else {
+                    continue;
+                };
+                out.extend(qualifier(c));
+                for d in self.text.children(c, "conj") {
+                    out.extend(qualifier(d));
+                }
+                break;
             }
         }
         for c in self.text.children(k, "conj") {
             self.actors_into(c, as_target, out, depth + 1);
         }
+    }
+
+    /// A person named in apposition to a title noun ("the commander, Muhammad Ali Ismail").
+    fn named_in_apposition(&self, k: usize) -> Option<usize> {
+        if !is_title_word(self.text.low(k)) {
+            return None;
+        }
+        self.text.children(k, "appos").into_iter().find_map(|c| {
+            self.entity_at(c, true).filter(|&e| self.mentions.entities[e].class == EntityClass::Person)
+        })
     }
 
     /// The entity of the mention covering token `k`, if it can take part in an event.

@@ -163,7 +163,7 @@ fn match_at(
     let day_month = day_number(word).zip(next.and_then(month_of)).map(|(day, month)| (month, day));
     let (month, day) = month_day.or(day_month)?;
     let year_word = lower.get(i + 2).and_then(|w| year_number(w));
-    let year = year_word.unwrap_or_else(|| nearest_year(article_date, month, day));
+    let year = year_word.unwrap_or_else(|| nearest_year(article_date, month, day, planned));
     let date = NaiveDate::from_ymd_opt(year, month, day)?;
     let used = if year_word.is_some() { 3 } else { 2 };
     let (start, end) = span(i, i + used - 1);
@@ -198,8 +198,11 @@ fn year_number(word: &str) -> Option<i32> {
     (word.len() == 4 && (1900..=2100).contains(&year)).then_some(year)
 }
 
-/// The year that puts month/day closest to the article date (news rarely looks far ahead).
-fn nearest_year(article_date: NaiveDate, month: u32, day: u32) -> i32 {
+/// The year that puts month/day closest to the article date. News rarely looks far
+/// ahead, and a past or present event ("On September 29, Putin offered") lies in the
+/// future only when its date is days away, so future dates count as further away.
+fn nearest_year(article_date: NaiveDate, month: u32, day: u32, planned: bool) -> i32 {
+    let future_weight = if planned { 3 } else { 20 };
     let year = article_date.year();
     let candidates = [year - 1, year, year + 1];
     candidates
@@ -208,7 +211,7 @@ fn nearest_year(article_date: NaiveDate, month: u32, day: u32) -> i32 {
         .min_by_key(|(_, d)| {
             let days = (*d - article_date).num_days();
             // A date in the future counts as further away than one in the past.
-            if days > 0 { days * 3 } else { -days }
+            if days > 0 { days * future_weight } else { -days }
         })
         .map(|(y, _)| y)
         .unwrap_or(year)

@@ -173,6 +173,25 @@ fn event_iri(doc: &Document, event: &Event) -> NamedNode {
     NamedNode::new_unchecked(format!("{}{}", base::EVENT, hex))
 }
 
+/// The occurrence an event reports: the same (actor, CAMEO code, target, day) in any
+/// article is one occurrence, with both directions of a symmetric event as one. An
+/// undated report is its own occurrence within its article.
+fn occurrence_iri(doc: &Document, event: &Event) -> NamedNode {
+    let (a, b) = if event.symmetric && event.object < event.subject {
+        (&event.object, &event.subject)
+    } else {
+        (&event.subject, &event.object)
+    };
+    let when = match event.date {
+        Some(date) => date.to_string(),
+        None => format!("undated\0{}", doc.id),
+    };
+    let mut hasher = Sha256::new();
+    hasher.update(format!("{a}\0{}\0{b}\0{when}", event.cameo).as_bytes());
+    let hex: String = hasher.finalize().iter().take(10).map(|b| format!("{b:02x}")).collect();
+    NamedNode::new_unchecked(format!("{}{}", base::OCCURRENCE, hex))
+}
+
 fn write_event(
     out: &mut QuadWriter,
     merged: &mut QuadWriter,
@@ -197,6 +216,23 @@ fn write_event(
     if let Some(date) = event.date {
         out.add_typed(&node, nkg::EVENT_DATE, date.to_string(), v::XSD_DATE);
     }
+    if let (Some(start), Some(end)) = (event.date_start, event.date_end) {
+        out.add_typed(&node, nkg::EVENT_DATE_START, start.to_string(), v::XSD_DATE);
+        out.add_typed(&node, nkg::EVENT_DATE_END, end.to_string(), v::XSD_DATE);
+    }
+    let casualties = &event.casualties;
+    if let Some(dead) = casualties.dead {
+        out.add_typed(&node, nkg::DEAD, dead.to_string(), v::XSD_INTEGER);
+    }
+    if let Some(injured) = casualties.injured {
+        out.add_typed(&node, nkg::INJURED, injured.to_string(), v::XSD_INTEGER);
+    }
+    if !casualties.is_empty() {
+        out.add_typed(&node, nkg::CASUALTIES_AT_LEAST, casualties.at_least.to_string(), v::XSD_BOOLEAN);
+    }
+    let occurrence = occurrence_iri(doc, event);
+    out.add(&node, nkg::OCCURRENCE, occurrence.clone());
+    out.add_iri(&occurrence, v::RDF_TYPE, nkg::OCCURRENCE_CLASS);
     if let Some(place) = &event.place {
         out.add(&node, nkg::PLACE_PROP, entity_iri(place));
     }

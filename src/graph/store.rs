@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use oxigraph::model::{
     GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term, Triple,
 };
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 
 use super::model::{ArticleQuads, article_graph, article_iri, merged_graph};
@@ -315,16 +315,69 @@ impl GraphStore {
 /// How many quads a batch needs before the bulk loader is used.
 const BULK_THRESHOLD: usize = 100_000;
 
+/// Which graphs a query sees and when it gives up; the default sees everything, always.
+#[derive(Clone, Default)]
+pub struct QueryOptions {
+    /// The graphs merged into the default graph; the union of all graphs when empty.
+    pub default_graphs: Vec<NamedNode>,
+    /// The named graphs `GRAPH` patterns may use; all of them when empty.
+    pub named_graphs: Vec<NamedNode>,
+    /// Stops the query with [`QueryError::Cancelled`] once cancelled.
+    pub cancellation: Option<CancellationToken>,
+}
+
 /// Runs a SPARQL query on any Oxigraph store with the project's prefixes.
 pub fn query_store(store: &Store, sparql: &str) -> Result<QueryResults<'static>, QueryError> {
+    query_store_with(store, sparql, &QueryOptions::default())
+}
+
+/// Runs a SPARQL query with the project's prefixes, a chosen dataset and a cancellation token.
+pub fn query_store_with(
+    store: &Store,
+    sparql: &str,
+    options: &QueryOptions,
+) -> Result<QueryResults<'static>, QueryError> {
+    let mut prepared =
+        evaluator(options)?.parse_query(sparql).map_err(|err| QueryError::Syntax(err.to_string()))?;
+    let dataset = prepared.dataset_mut();
+    if options.default_graphs.is_empty() {
+        dataset.set_default_graph_as_union();
+    } else {
+        dataset.set_default_graph(options.default_graphs.iter().cloned().map(GraphName::from).collect());
+    }
+    if !options.named_graphs.is_empty() {
+        dataset.set_available_named_graphs(
+            options.named_graphs.iter().cloned().map(NamedOrBlankNode::from).collect(),
+        );
+    }
+    prepared.on_store(store).execute().map_err(evaluation_error)
+}
+
+/// Runs a SPARQL update with the project's prefixes.
+pub fn update_store(store: &Store, sparql: &str, options: &QueryOptions) -> Result<(), QueryError> {
+    let prepared =
+        evaluator(options)?.parse_update(sparql).map_err(|err| QueryError::Syntax(err.to_string()))?;
+    prepared.on_store(store).execute().map_err(|err| QueryError::Evaluation(err.to_string()))
+}
+
+/// Turns Oxigraph's evaluation error into ours, keeping cancellation apart.
+pub fn evaluation_error(err: QueryEvaluationError) -> QueryError {
+    match err {
+        QueryEvaluationError::Cancelled => QueryError::Cancelled,
+        other => QueryError::Evaluation(other.to_string()),
+    }
+}
+
+fn evaluator(options: &QueryOptions) -> Result<SparqlEvaluator, QueryError> {
     let mut evaluator = SparqlEvaluator::new();
     for (prefix, iri) in PREFIXES {
         evaluator =
             evaluator.with_prefix(*prefix, *iri).map_err(|err| QueryError::Evaluation(err.to_string()))?;
     }
-    let mut prepared = evaluator.parse_query(sparql).map_err(|err| QueryError::Syntax(err.to_string()))?;
-    prepared.dataset_mut().set_default_graph_as_union();
-    prepared.on_store(store).execute().map_err(|err| QueryError::Evaluation(err.to_string()))
+    if let Some(token) = &options.cancellation {
+        evaluator = evaluator.with_cancellation_token(token.clone());
+    }
+    Ok(evaluator)
 }
 
 /// The plain text of a literal, or the IRI of a node.

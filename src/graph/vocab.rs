@@ -14,6 +14,8 @@ pub mod base {
     pub const EVENT: &str = "https://newskg.org/id/event/";
     /// Article nodes, named by the article id.
     pub const ARTICLE: &str = "https://newskg.org/id/article/";
+    /// Occurrences: one per (actor, event code, target, day), shared by every article reporting it.
+    pub const OCCURRENCE: &str = "https://newskg.org/id/occurrence/";
     /// Role (membership) nodes.
     pub const ROLE: &str = "https://newskg.org/id/role/";
     /// CAMEO event codes as SKOS concepts (`.../cameo/040`).
@@ -70,6 +72,20 @@ pub mod nkg {
         TRIGGER = "trigger";
         /// Event → the day it happened.
         EVENT_DATE = "eventDate";
+        /// Event → first day of the period it happened in ("last month").
+        EVENT_DATE_START = "eventDateStart";
+        /// Event → last day of that period.
+        EVENT_DATE_END = "eventDateEnd";
+        /// Event → people killed.
+        DEAD = "dead";
+        /// Event → people injured.
+        INJURED = "injured";
+        /// Event → true when its casualty counts are lower bounds ("at least 35").
+        CASUALTIES_AT_LEAST = "casualtiesAtLeast";
+        /// One happening, however many articles report it.
+        OCCURRENCE_CLASS = "Occurrence";
+        /// Event (one report) → the occurrence it reports.
+        OCCURRENCE = "occurrence";
         /// Event → where it happened.
         PLACE_PROP = "place";
         /// Event → the article it was read from.
