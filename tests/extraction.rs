@@ -370,3 +370,12 @@ fn it_after_a_verb_of_saying_is_the_speaker() {
 fn what_one_actor_asks_another_to_do_has_not_happened() {
     check("Congress is asking Obama to help Iran.", &[], &["ent:barack-obama aids ent:iran"]);
 }
+
+#[test]
+fn named_members_after_including_are_targets_too() {
+    check(
+        "President Joe Biden will travel to Asia, including Singapore, Malaysia and Japan.",
+        &["ent:joe-biden visits ent:singapore", "ent:joe-biden visits ent:japan"],
+        &[],
+    );
+}

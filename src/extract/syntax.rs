@@ -363,6 +363,15 @@ impl Reader<'_, '_> {
         for c in self.text.children(k, "conj") {
             self.actors_into(c, as_target, out, depth + 1);
         }
+        // "a trip to Asia, including Singapore and Japan": the named members are targets too.
+        if as_target {
+            for c in self.text.children(k, "nmod") {
+                let case = self.text.children(c, "case");
+                if case.iter().any(|&w| matches!(self.text.low(w), "including" | "notably" | "especially")) {
+                    self.actors_into(c, as_target, out, depth + 1);
+                }
+            }
+        }
     }
 
     /// A person named in apposition to a title noun ("the commander, Muhammad Ali Ismail").
