@@ -72,6 +72,8 @@ pub struct Gazetteer {
     people: HashMap<String, Vec<DatedCode>>,
     /// Ids of the countries and organisations, which places must not reuse.
     actor_ids: HashSet<String>,
+    /// Given names: first words of at least two people's names in `people.tsv`.
+    given_names: HashSet<String>,
 }
 
 /// A gazetteer hit in a token sequence.
@@ -219,15 +221,38 @@ impl Gazetteer {
         }
     }
 
+    /// Whether a capitalised word is a given name ("Keith", "Olena").
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(word)
+    }
+
     fn load_people(&mut self, tsv: &str) {
+        let mut first_words: HashMap<&str, usize> = HashMap::new();
         for cols in rows(tsv) {
             let [name, aliases, codes, ..] = pad(&cols, 3)[..] else { continue };
+            if let Some((first, _)) = name.split_once(' ') {
+                *first_words.entry(first).or_default() += 1;
+            }
             let codes: Vec<DatedCode> = list(codes).filter_map(dated_code).collect();
             // Only full names: a lone surname would give strangers a code.
             for form in std::iter::once(name).chain(list(aliases)).filter(|f| f.contains(' ')) {
                 self.people.entry(slug(form)).or_default().extend(codes.iter().cloned());
             }
         }
+        // Honorifics and name particles open many names but are not given names.
+        const NOT_GIVEN: &[&str] =
+            &["Abd", "Abdel", "Abu", "Al", "Bin", "Dr", "El", "Ibn", "Mr", "Sheikh", "Sir"];
+        self.given_names = first_words
+            .into_iter()
+            .filter(|(word, n)| {
+                *n >= 2
+                    && word.chars().count() >= 2
+                    && word.chars().next().is_some_and(char::is_uppercase)
+                    && word.chars().all(char::is_alphabetic)
+                    && !NOT_GIVEN.contains(word)
+            })
+            .map(|(word, _)| word.to_string())
+            .collect();
     }
 
     fn load_places(&mut self, tsv: &str) {

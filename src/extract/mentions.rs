@@ -35,12 +35,24 @@ pub struct Text<'a> {
     pub head: Vec<Option<usize>>,
     /// Each token's Universal Dependencies relation to its head, or "" without a parser.
     pub deprel: Vec<&'static str>,
+    /// The grammar model, whose lexicon tells common words from names.
+    pub grammar: Option<&'static Pipeline>,
 }
 
 impl<'a> Text<'a> {
     /// Tokenizes and splits `text`; tags and lemmatizes it when a grammar model is given.
     pub fn new(text: &'a str, grammar: Option<&'static Pipeline>) -> Text<'a> {
         let (tokens, sentences) = segment::segment(text);
+        Text::from_segments(text, tokens, sentences, grammar)
+    }
+
+    /// The same for text already split into tokens and sentences (gold tokenisation).
+    pub fn from_segments(
+        text: &'a str,
+        tokens: Vec<Token>,
+        sentences: Vec<Sentence>,
+        grammar: Option<&'static Pipeline>,
+    ) -> Text<'a> {
         let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let mut sentence_of = vec![0; tokens.len()];
@@ -63,7 +75,7 @@ impl<'a> Text<'a> {
                 }
             }
         }
-        Text { text, tokens, sentences, words, lower, sentence_of, xpos, lemma, head, deprel }
+        Text { text, tokens, sentences, words, lower, sentence_of, xpos, lemma, head, deprel, grammar }
     }
 
     /// The Penn tag of token `i`, or "" past either end or without a tagger.
@@ -97,6 +109,12 @@ impl<'a> Text<'a> {
     /// Whether token `i` starts with an uppercase letter.
     pub fn is_capitalised(&self, i: usize) -> bool {
         self.words.get(i).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+    }
+
+    /// Whether a lowercase word is a common English word by the grammar model's lexicon
+    /// (false without a model).
+    pub fn is_common_word(&self, lower: &str) -> bool {
+        self.grammar.is_some_and(|grammar| grammar.is_common_word(lower))
     }
 
     /// Whether token `i` is the first of its sentence.
@@ -262,6 +280,13 @@ const NOT_ACRONYMS: &[&str] = &["AM", "CEO", "GMT", "ID", "OK", "PM", "TV", "UTC
 /// First words of a region named by its people ("East African", "Latin American").
 const REGION_OPENERS: &[&str] = &["central", "east", "latin", "north", "south", "southeast", "west"];
 
+/// The most words a person's name has ("Mohammed bin Salman Al Saud").
+const MAX_PERSON_WORDS: usize = 5;
+
+/// The longest run of capitalised words read as one name; longer runs are title-case
+/// headlines or lists, in which only gazetteer names are looked for.
+const MAX_NAME_RUN: usize = 8;
+
 /// Capitalised words that are not names on their own.
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
@@ -336,8 +361,13 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
     let mut pronouns: Vec<usize> = Vec::new();
     for sentence in &text.sentences {
         let mut i = sentence.tokens.start;
-        while i < sentence.tokens.end {
-            let end = sentence.tokens.end;
+        let end = sentence.tokens.end;
+        // Inside an over-long capitalised run only the gazetteer is asked.
+        let mut names_from = i;
+        if let Some(next) = dateline_mention(text, gazetteer, i, end, &mut out) {
+            i = next;
+        }
+        while i < end {
             if matches!(text.low(i), "he" | "she" | "him") {
                 pronouns.push(i);
                 i += 1;
@@ -347,8 +377,14 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
                 i = next;
                 continue;
             }
-            if text.is_capitalised(i) {
-                i = name_mention(text, i, end, &mut out, &mut singles);
+            if text.is_capitalised(i) && i >= names_from {
+                let run_end = capitalised_run_end(text, i, end);
+                if run_end - i > MAX_NAME_RUN {
+                    names_from = run_end;
+                    i += 1;
+                } else {
+                    i = name_mention(text, gazetteer, i, end, &mut out, &mut singles);
+                }
                 continue;
             }
             i += 1;
@@ -491,6 +527,68 @@ fn gazetteer_mention(
     Some(stop)
 }
 
+/// Reads a dateline that opens a paragraph ("KYIV, Ukraine (AP) —", "NEW YORK —") as
+/// the place the story was filed from: the city of that name in the gazetteer, else a
+/// new place. Returns the token after the city's name.
+fn dateline_mention(
+    text: &Text<'_>,
+    gazetteer: &Gazetteer,
+    i: usize,
+    end: usize,
+    out: &mut Mentions,
+) -> Option<usize> {
+    let opens_paragraph =
+        i == 0 || text.text[..text.tokens[i].start].trim_end_matches([' ', '\t']).ends_with('\n');
+    if !opens_paragraph {
+        return None;
+    }
+    let stop = (i..end.min(i + 4)).take_while(|&k| is_all_caps(text.words[k])).last()? + 1;
+    let dash = |k: usize| matches!(text.words.get(k).copied(), Some("—" | "–" | "-" | "--" | "("));
+    // "KYIV, Ukraine (AP) —", "WASHINGTON, Oct. 6 (Xinhua) —": the dateline ends at the dash.
+    let tail_end = match text.low(stop) {
+        "," => (stop + 1..end.min(stop + 8)).find(|&k| dash(k))?,
+        ":" => stop,
+        _ if dash(stop) => stop,
+        _ => return None,
+    };
+    // "NATO, the alliance…" and "U.S. officials" are names as written, not datelines.
+    if gazetteer.match_at(&text.words[..end], i).is_some() {
+        return None;
+    }
+    let label = title_case(&text.text[text.tokens[i].start..text.tokens[stop - 1].end]);
+    let entry = gazetteer.lookup(&label).and_then(|hits| {
+        hits.iter().find(|(idx, _)| gazetteer.entries[*idx].class == EntityClass::Place).or(hits.first())
+    });
+    let entity = match entry {
+        Some(&(idx, _)) => out.entity_for(entity_from_gazetteer(&gazetteer.entries[idx])),
+        None => out.entity_for(new_entity(&label, EntityClass::Place)),
+    };
+    let surface = text.text[text.tokens[i].start..text.tokens[stop - 1].end].to_string();
+    out.add_alias(entity, &surface);
+    out.mentions.push(Mention::name(i, stop, entity));
+    // Between the city and the dash only known names count ("Ukraine", not "Oct." or "Calif.").
+    let mut k = stop;
+    while k < tail_end {
+        k = gazetteer_mention(text, gazetteer, k, end, out).unwrap_or(k + 1);
+    }
+    Some(k)
+}
+
+/// "NEW YORK" → "New York", "PORT-AU-PRINCE" → "Port-Au-Prince".
+fn title_case(caps: &str) -> String {
+    let mut out = String::with_capacity(caps.len());
+    let mut word_start = true;
+    for ch in caps.chars() {
+        if word_start {
+            out.push(ch);
+        } else {
+            out.extend(ch.to_lowercase());
+        }
+        word_start = !ch.is_alphanumeric() && ch != '\'' && ch != '’';
+    }
+    out
+}
+
 /// Picks between entries sharing a form: a capital is the place where things happen
 /// after "in", "to", "at"; otherwise it stands for its country.
 fn choose_entry(
@@ -570,29 +668,13 @@ fn entity_from_gazetteer(entry: &GazEntry) -> Entity {
 /// Reads a run of capitalised words starting at `i` as a name; returns the token after it.
 fn name_mention(
     text: &Text<'_>,
+    gazetteer: &Gazetteer,
     i: usize,
     end: usize,
     out: &mut Mentions,
     singles: &mut Vec<(usize, usize)>,
 ) -> usize {
-    let mut stop = i;
-    while stop < end {
-        let word = text.words[stop];
-        let capitalised = text.is_capitalised(stop) && word.chars().any(char::is_alphabetic)
-            || stop > i && is_prefixed_name(word);
-        let particle =
-            NAME_PARTICLES.contains(&word) && stop > i && stop + 1 < end && text.is_capitalised(stop + 1);
-        let joins_org = word == "of"
-            && stop > i
-            && stop + 1 < end
-            && text.is_capitalised(stop + 1)
-            && (i..stop).any(|k| contains(ORG_WORDS, text.low(k)));
-        if capitalised || particle || joins_org {
-            stop += 1;
-        } else {
-            break;
-        }
-    }
+    let mut stop = capitalised_run_end(text, i, end);
     let run_end = stop.max(i + 1);
     // "Supreme Court", "Interior Ministry": title words are part of an organisation's name.
     let org_run = stop > i + 1 && contains(ORG_WORDS, text.low(stop - 1));
@@ -602,7 +684,8 @@ fn name_mention(
         let low = text.low(first);
         let title = is_title_word(low) && !org_run;
         let qualifier = ["-led", "-backed", "-run", "-held"].iter().any(|s| low.ends_with(s));
-        if title || qualifier || contains(NOT_NAMES, low) || low.ends_with('.') && low.len() <= 3 {
+        let opener = first == i && is_sentence_opener(text, first);
+        if title || qualifier || opener || contains(NOT_NAMES, low) || low.ends_with('.') && low.len() <= 3 {
             first += 1;
         } else {
             break;
@@ -630,8 +713,13 @@ fn name_mention(
         return run_end;
     }
     let has_org_word = (first..stop).any(|k| contains(ORG_WORDS, text.low(k)));
-    let all_caps = label.len() >= 2 && label.chars().all(|c| c.is_uppercase() || c == '.' || c == '-');
-    let acronym = n_words == 1 && all_caps && !text.starts_sentence(first);
+    // Words in capitals only: an acronym when alone ("NATO"), a headline or shouting
+    // otherwise ("WILL SOMEONE HELP"), never a person's name.
+    let all_caps = (first..stop).all(|k| is_all_caps(text.words[k]));
+    let acronym = n_words == 1
+        && all_caps
+        && !text.starts_sentence(first)
+        && !(label.len() >= 4 && text.is_common_word(last));
     let region = n_words == 2 && contains(REGION_OPENERS, text.low(first)) && last.ends_with("an");
     let place_cue = (place_cue_before(text, first) || coordinated_with_place(text, first, out))
         && !title_before(text, first);
@@ -642,7 +730,10 @@ fn name_mention(
         Some(EntityClass::Place)
     } else if contains(PLACE_WORDS, last) || region || place_cue {
         Some(EntityClass::Place)
-    } else if n_words >= 2 {
+    } else if (2..=MAX_PERSON_WORDS).contains(&n_words)
+        && !all_caps
+        && !is_common_phrase(text, gazetteer, first..stop)
+    {
         Some(EntityClass::Person)
     } else {
         None
@@ -682,6 +773,53 @@ fn name_mention(
         None => singles.push((first, stop)),
     }
     run_end
+}
+
+/// The end of the run of capitalised words (with name particles and an organisation's
+/// "of") that starts at token `i`.
+fn capitalised_run_end(text: &Text<'_>, i: usize, end: usize) -> usize {
+    let mut stop = i;
+    while stop < end {
+        let word = text.words[stop];
+        let capitalised = text.is_capitalised(stop) && word.chars().any(char::is_alphabetic)
+            || stop > i && is_prefixed_name(word);
+        let particle =
+            NAME_PARTICLES.contains(&word) && stop > i && stop + 1 < end && text.is_capitalised(stop + 1);
+        let joins_org = word == "of"
+            && stop > i
+            && stop + 1 < end
+            && text.is_capitalised(stop + 1)
+            && (i..stop).any(|k| contains(ORG_WORDS, text.low(k)));
+        if capitalised || particle || joins_org {
+            stop += 1;
+        } else {
+            break;
+        }
+    }
+    stop
+}
+
+/// Whether a word is written in capitals only ("KYIV", "U.S.", "PORT-AU-PRINCE"), with at
+/// least two letters.
+fn is_all_caps(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+}
+
+/// Whether token `k` opens its sentence with a common word the tagger does not read as
+/// a name ("Unless President Mahmoud Abbas", "Thanks Josh", "Visit Paris").
+fn is_sentence_opener(text: &Text<'_>, k: usize) -> bool {
+    text.starts_sentence(k)
+        && !matches!(text.tag(k), "" | "NNP" | "NNPS" | "JJ" | "NN")
+        && text.is_common_word(text.low(k))
+}
+
+/// Whether every word of a run is a common English word and none is a given name
+/// ("River Garden", "Breaking News Alert"): such a run is not a person's name.
+fn is_common_phrase(text: &Text<'_>, gazetteer: &Gazetteer, range: std::ops::Range<usize>) -> bool {
+    text.grammar.is_some()
+        && !gazetteer.is_given_name(text.words[range.start])
+        && range.clone().all(|k| text.is_common_word(text.low(k)))
 }
 
 /// "al-Bashir", "bin-Salman": a lowercase particle glued to a capitalised name.

@@ -116,11 +116,24 @@ impl Lemmatizer {
         candidates.iter().rev().find_map(|ending| self.scripts.get(&key(xpos, ending)))
     }
 
+    /// Whether `lower`, a lowercase word, was seen written in lowercase as a common
+    /// word (not a proper noun, number or symbol) in the training data.
+    pub fn is_common_word(&self, lower: &str) -> bool {
+        COMMON_TAGS.iter().any(|tag| self.exact.contains_key(&key(lower, tag)))
+    }
+
     /// The number of lexicon entries and scripts, for reporting.
     pub fn entry_count(&self) -> usize {
         self.exact.len() + self.lowered.len() + self.scripts.len()
     }
 }
+
+/// Penn tags of common words: nouns, verbs, adjectives, adverbs and function words.
+#[rustfmt::skip]
+const COMMON_TAGS: &[&str] = &[
+    "CC", "DT", "IN", "JJ", "JJR", "JJS", "MD", "NN", "NNS", "PRP", "RB", "RBR", "RBS", "RP", "UH",
+    "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WRB",
+];
 
 /// Joins two strings into a lookup key.
 fn key(first: &str, second: &str) -> String {
