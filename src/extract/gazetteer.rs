@@ -230,8 +230,11 @@ impl Gazetteer {
         let mut first_words: HashMap<&str, usize> = HashMap::new();
         for cols in rows(tsv) {
             let [name, aliases, codes, ..] = pad(&cols, 3)[..] else { continue };
-            if let Some((first, _)) = name.split_once(' ') {
-                *first_words.entry(first).or_default() += 1;
+            let words: Vec<&str> = name.split(' ').collect();
+            let personal = (2..=4).contains(&words.len())
+                && !words.iter().any(|w| NOT_PERSONAL.contains(&w.to_lowercase().as_str()));
+            if personal {
+                *first_words.entry(words[0]).or_default() += 1;
             }
             let codes: Vec<DatedCode> = list(codes).filter_map(dated_code).collect();
             // Only full names: a lone surname would give strangers a code.
@@ -310,6 +313,15 @@ impl Gazetteer {
         }
     }
 }
+
+/// Words that mark a row of `people.tsv` as a group or a title, not a personal name
+/// ("Communist Party Of China", "Communist Leader Leonid Brezhnev").
+#[rustfmt::skip]
+const NOT_PERSONAL: &[&str] = &[
+    "and", "army", "assembly", "council", "committee", "court", "forces", "front", "government",
+    "group", "king", "leader", "minister", "ministry", "movement", "of", "party", "president",
+    "prince", "revolutionary", "state", "the", "union",
+];
 
 /// The index key of a surface form: its tokens joined by single spaces.
 pub fn form_key(form: &str) -> String {

@@ -254,20 +254,24 @@ const PLACE_NOUNS: &[&str] = &[
 /// Words that signal an organisation inside a run of capitalised words.
 #[rustfmt::skip]
 const ORG_WORDS: &[&str] = &[
-    "agency", "alliance", "army", "assembly", "association", "authority", "bank", "bureau",
-    "cabinet", "command", "commission", "committee", "company", "congress", "corp", "corp.",
-    "corporation", "council", "court", "department", "directorate", "federation", "forces",
-    "foundation", "front", "fund", "group", "guard", "inc", "inc.", "institute", "league", "ltd",
-    "ministry", "movement", "network", "office", "organisation", "organization", "parliament",
-    "party", "police", "senate", "service", "services", "tribunal", "union", "university",
+    "agency", "airlines", "airways", "alliance", "army", "assembly", "association", "authority",
+    "bank", "books", "bureau", "cabinet", "club", "coalition", "command", "commission", "committee",
+    "company", "congress", "corp", "corp.", "corporation", "council", "court", "department",
+    "directorate", "federation", "forces", "foundation", "front", "fund", "group", "guard",
+    "holdings", "inc", "inc.", "industries", "institute", "league", "llc", "ltd", "media",
+    "ministry", "motors", "movement", "network", "office", "orchestra", "organisation",
+    "organization", "parliament", "partners", "party", "police", "post", "press", "pvt", "pvt.",
+    "senate", "service", "services", "systems", "technologies", "times", "tribunal", "union",
+    "university",
 ];
 
 /// Last words of a capitalised run that make it a place ("Tahrir Square", "U.S. Embassy").
 #[rustfmt::skip]
 const PLACE_WORDS: &[&str] = &[
-    "airport", "avenue", "base", "bay", "bridge", "camp", "canal", "capitol", "embassy", "gulf",
-    "hall", "island", "islands", "mountains", "ocean", "palace", "peninsula", "river", "sea",
-    "square", "strait", "street", "valley",
+    "airport", "avenue", "base", "bay", "bridge", "camp", "canal", "capitol", "cathedral", "church",
+    "city", "embassy", "gulf", "hall", "hotel", "island", "islands", "lake", "mosque", "mountains",
+    "museum", "ocean", "palace", "park", "peninsula", "river", "road", "sea", "square", "stadium",
+    "station", "strait", "street", "temple", "tower", "valley",
 ];
 
 /// Last words of a capitalised run that name a law, war or agreement, not an actor.
@@ -291,15 +295,16 @@ const MAX_NAME_RUN: usize = 8;
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
     "a", "about", "according", "after", "again", "all", "also", "although", "an", "and", "another",
-    "any", "april", "as", "at", "august", "because", "before", "both", "but", "by", "december",
-    "despite", "during", "each", "early", "earlier", "even", "every", "february", "for", "four",
-    "friday", "from", "he", "her", "here", "his", "however", "i", "if", "in", "it", "its",
-    "january", "july", "june", "last", "late", "later", "meanwhile", "march", "monday", "more",
-    "most", "mr", "my", "new", "next", "no", "not", "november", "now", "october", "of", "on", "one",
-    "only", "or", "other", "our", "over", "saturday", "september", "several", "she", "since", "so",
-    "some", "still", "sunday", "that", "the", "their", "there", "these", "they", "this", "those",
-    "three", "thursday", "to", "today", "tuesday", "two", "under", "unfortunately", "until", "we",
-    "wednesday", "when", "where", "which", "while", "who", "why", "with", "yet", "you",
+    "any", "april", "as", "at", "august", "aunt", "because", "before", "both", "but", "by", "dear",
+    "december", "despite", "during", "each", "earlier", "early", "even", "every", "february", "for",
+    "four", "friday", "from", "he", "hello", "her", "here", "hey", "hi", "his", "however", "i",
+    "if", "in", "it", "its", "january", "july", "june", "last", "late", "later", "march",
+    "meanwhile", "monday", "more", "most", "mr", "my", "new", "next", "no", "not", "november",
+    "now", "october", "of", "on", "one", "only", "or", "other", "our", "over", "saturday",
+    "september", "several", "she", "since", "so", "some", "still", "sunday", "thanks", "that",
+    "the", "their", "there", "these", "they", "this", "those", "three", "thursday", "to", "today",
+    "tuesday", "two", "uncle", "under", "unfortunately", "until", "we", "wednesday", "when",
+    "where", "which", "while", "who", "why", "with", "yet", "you",
 ];
 
 /// Lowercase words that may sit inside a name ("Bashar al-Assad", "Ursula von der Leyen").
@@ -390,7 +395,7 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
             i += 1;
         }
     }
-    resolve_singles(text, &singles, &mut out);
+    resolve_singles(text, gazetteer, &singles, &mut out);
     resolve_pronouns(text, &pronouns, &mut out);
     out.mentions.sort_by_key(|m| (m.start, m.end));
     merge_variants(&mut out);
@@ -508,6 +513,18 @@ fn gazetteer_mention(
         && !text.words[stop].chars().all(|c| c.is_uppercase() || c == '.');
     let (entry_idx, kind) = choose_entry(text, gazetteer, i, stop, &found.hits)?;
     let entry = &gazetteer.entries[entry_idx];
+    // "Bush" after "George W. Bush" is his surname, not the Egyptian city.
+    let surname = found.len == 1
+        && entry.class == EntityClass::Place
+        && entry.capital_of.is_none()
+        && out.entities.iter().any(|e| {
+            e.class == EntityClass::Person
+                && e.label.split(' ').next_back() == Some(text.words[i])
+                && e.label.contains(' ')
+        });
+    if surname {
+        return None;
+    }
     if glued && entry.class != EntityClass::Org && kind == FormKind::Name {
         return None;
     }
@@ -559,6 +576,10 @@ fn dateline_mention(
     let entry = gazetteer.lookup(&label).and_then(|hits| {
         hits.iter().find(|(idx, _)| gazetteer.entries[*idx].class == EntityClass::Place).or(hits.first())
     });
+    // "BREAKING NEWS: …" is a kicker, not a dateline: after a colon only known places count.
+    if text.low(stop) == ":" && entry.is_none() {
+        return None;
+    }
     let entity = match entry {
         Some(&(idx, _)) => out.entity_for(entity_from_gazetteer(&gazetteer.entries[idx])),
         None => out.entity_for(new_entity(&label, EntityClass::Place)),
@@ -685,7 +706,8 @@ fn name_mention(
         let title = is_title_word(low) && !org_run;
         let qualifier = ["-led", "-backed", "-run", "-held"].iter().any(|s| low.ends_with(s));
         let opener = first == i && is_sentence_opener(text, first);
-        if title || qualifier || opener || contains(NOT_NAMES, low) || low.ends_with('.') && low.len() <= 3 {
+        let initial = low.ends_with('.') && low.len() <= 3 && !is_place_prefix(low);
+        if title || qualifier || opener || initial || contains(NOT_NAMES, low) {
             first += 1;
         } else {
             break;
@@ -728,7 +750,11 @@ fn name_mention(
     } else if GEO_NOUNS.contains(&text.low(stop)) && !title_before(text, first) {
         // "the Bekaa valley", "the Lachin corridor", "Saada province"
         Some(EntityClass::Place)
-    } else if contains(PLACE_WORDS, last) || region || place_cue {
+    } else if contains(PLACE_WORDS, last)
+        || region
+        || place_cue
+        || n_words >= 2 && is_place_prefix(text.low(first))
+    {
         Some(EntityClass::Place)
     } else if (2..=MAX_PERSON_WORDS).contains(&n_words)
         && !all_caps
@@ -770,7 +796,8 @@ fn name_mention(
             out.add_alias(entity, &label);
             out.mentions.push(Mention::name(first, stop, entity));
         }
-        None => singles.push((first, stop)),
+        None if n_words == 1 => singles.push((first, stop)),
+        None => {}
     }
     run_end
 }
@@ -822,6 +849,11 @@ fn is_common_phrase(text: &Text<'_>, gazetteer: &Gazetteer, range: std::ops::Ran
         && range.clone().all(|k| text.is_common_word(text.low(k)))
 }
 
+/// "St. Thomas", "Mount Sinai": words that open the name of a place.
+fn is_place_prefix(low: &str) -> bool {
+    matches!(low, "st." | "st" | "ste." | "saint" | "mount" | "mt." | "lake" | "fort" | "ft." | "port")
+}
+
 /// "al-Bashir", "bin-Salman": a lowercase particle glued to a capitalised name.
 fn is_prefixed_name(word: &str) -> bool {
     ["al-", "el-", "bin-", "ibn-", "abu-", "ben-"].iter().any(|prefix| {
@@ -870,20 +902,33 @@ fn title_before(text: &Text<'_>, i: usize) -> bool {
 
 /// Resolves single capitalised words: a surname or given name of a person named in
 /// full elsewhere in the article, else a person when a title precedes it.
-fn resolve_singles(text: &Text<'_>, singles: &[(usize, usize)], out: &mut Mentions) {
+fn resolve_singles(text: &Text<'_>, gazetteer: &Gazetteer, singles: &[(usize, usize)], out: &mut Mentions) {
     for &(start, stop) in singles {
         let word = text.words[start];
-        let person = out
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.class == EntityClass::Person && e.label.contains(' '))
+        let full_names = || {
+            out.entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.class == EntityClass::Person && e.label.contains(' '))
+        };
+        let by_surname = full_names()
             .filter(|(_, e)| e.label.split(' ').next_back().is_some_and(|last| surname_matches(last, word)))
             .map(|(idx, _)| idx)
             .next_back();
-        let entity = match person {
+        // "Olena" after "Olena Kovalenko": a given name used alone.
+        let given = gazetteer.is_given_name(word)
+            && (text.grammar.is_none() || text.tag(start) == "NNP" && !text.is_common_word(text.low(start)));
+        let by_given_name = || {
+            full_names()
+                .filter(|(_, e)| e.label.split(' ').next() == Some(word))
+                .map(|(idx, _)| idx)
+                .next_back()
+        };
+        let entity = match by_surname.or_else(|| by_given_name().filter(|_| given)) {
             Some(idx) => idx,
-            None if title_before(text, start) => out.entity_for(new_entity(word, EntityClass::Person)),
+            None if title_before(text, start) || given => {
+                out.entity_for(new_entity(word, EntityClass::Person))
+            }
             None => continue,
         };
         out.add_alias(entity, word);
