@@ -221,6 +221,13 @@ impl Gazetteer {
         }
     }
 
+    /// The capital city (a place entry) of the country with this entity id.
+    pub fn capital_of(&self, country_id: &str) -> Option<usize> {
+        let country =
+            self.entries.iter().position(|e| e.class == EntityClass::Country && e.id == country_id)?;
+        self.entries.iter().position(|e| e.class == EntityClass::Place && e.capital_of == Some(country))
+    }
+
     /// Whether a capitalised word is a given name ("Keith", "Olena").
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(word)

@@ -134,7 +134,7 @@ pub enum MentionKind {
     Metonym,
     /// A personal pronoun ("he", "she").
     Pronoun,
-    /// A description standing for a person ("the Kremlin chief").
+    /// A description standing for a named person or place ("the Kremlin chief", "the French capital").
     Description,
 }
 
@@ -398,7 +398,8 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
     resolve_singles(text, gazetteer, &singles, &mut out);
     resolve_pronouns(text, &pronouns, &mut out);
     out.mentions.sort_by_key(|m| (m.start, m.end));
-    merge_variants(&mut out);
+    resolve_capitals(text, gazetteer, &mut out);
+    merge_variants(&mut out, gazetteer);
     add_short_forms(&mut out);
     out
 }
@@ -419,9 +420,18 @@ fn abbreviates(acronym: &str, name: &str) -> bool {
 /// Merges two names of one actor: spelling variants and middle initials of a person
 /// ("Alexei"/"Alexey Navalny", "Donald J. Trump"/"Donald Trump"), and an
 /// organisation named again without its qualifier ("Coast Guard" after "China Coast Guard").
-fn merge_variants(out: &mut Mentions) {
+fn merge_variants(out: &mut Mentions, gazetteer: &Gazetteer) {
     let n = out.entities.len();
     let mut target: Vec<usize> = (0..n).collect();
+    // "Chinese Coast Guard" and "China Coast Guard": the same country's organisation.
+    let country_keys: Vec<Option<(usize, &str)>> = out
+        .entities
+        .iter()
+        .map(|e| {
+            (e.class == EntityClass::Org && e.wikidata.is_none()).then(|| country_key(gazetteer, &e.label))
+        })
+        .map(Option::flatten)
+        .collect();
     for b in 0..n {
         let later = &out.entities[b];
         let same = (0..n).filter(|&a| a != b && target[a] == a).find(|&a| {
@@ -431,6 +441,7 @@ fn merge_variants(out: &mut Mentions) {
                     EntityClass::Person => a < b && person_variants(&earlier.label, &later.label),
                     EntityClass::Org => {
                         later.wikidata.is_none() && earlier.label.ends_with(&format!(" {}", later.label))
+                            || a < b && country_keys[b].is_some() && country_keys[a] == country_keys[b]
                     }
                     _ => false,
                 }
@@ -462,6 +473,42 @@ fn merge_variants(out: &mut Mentions) {
     }
     out.by_id = kept.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
     out.entities = kept;
+}
+
+/// An organisation's name split into the country it opens with, by name or demonym, and
+/// the rest: "Chinese Coast Guard" and "China Coast Guard" both give (China, "Coast Guard").
+fn country_key<'l>(gazetteer: &Gazetteer, label: &'l str) -> Option<(usize, &'l str)> {
+    let spaces: Vec<usize> = label.match_indices(' ').map(|(at, _)| at).collect();
+    spaces.iter().take(3).rev().find_map(|&at| {
+        let (prefix, rest) = (&label[..at], label[at + 1..].trim());
+        let hits = gazetteer.lookup(prefix)?;
+        let country = hits.iter().find(|(idx, kind)| {
+            gazetteer.entries[*idx].class == EntityClass::Country && *kind != FormKind::Metonym
+        })?;
+        (!rest.is_empty()).then_some((country.0, rest))
+    })
+}
+
+/// "the French capital", "the Ukrainian capital": the capital city of the country the
+/// demonym names, from the gazetteer, as a place.
+fn resolve_capitals(text: &Text<'_>, gazetteer: &Gazetteer, out: &mut Mentions) {
+    for m in 0..out.mentions.len() {
+        let mention = &out.mentions[m];
+        let described = mention.kind == MentionKind::Demonym
+            && text.low(mention.end) == "capital"
+            && mention.start > 0
+            && text.low(mention.start - 1) == "the";
+        if !described {
+            continue;
+        }
+        let country_id = &out.entities[mention.entity].id;
+        let Some(capital) = gazetteer.capital_of(country_id) else { continue };
+        let (start, end) = (mention.start, mention.end + 1);
+        let entity = out.entity_for(entity_from_gazetteer(&gazetteer.entries[capital]));
+        let surface = text.text[text.tokens[start].start..text.tokens[end - 1].end].to_string();
+        out.add_alias(entity, &surface);
+        out.mentions[m] = Mention { start, end, entity, kind: MentionKind::Description, modifier: false };
+    }
 }
 
 /// Whether two person names differ only by initials or one letter (transliteration).
