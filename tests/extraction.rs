@@ -360,3 +360,13 @@ fn demonym_and_country_name_variants_of_an_organisation_merge() {
     let text = "The Philippine Coast Guard said the China Coast Guard had left.";
     check_entities(text, &["ent:philippine-coast-guard ORG -", "ent:china-coast-guard ORG -"], &[]);
 }
+
+// See: issue 4 (UNER dev errors: a possessor after "in" is no place).
+#[test]
+fn a_possessor_after_in_is_not_a_place() {
+    check_entities(
+        "Cloaking himself in Yasser Arafat's legacy, Abbas pledged more.",
+        &["ent:yasser-arafat PERSON -"],
+        &[],
+    );
+}

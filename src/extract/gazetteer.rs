@@ -228,6 +228,11 @@ impl Gazetteer {
         self.entries.iter().position(|e| e.class == EntityClass::Place && e.capital_of == Some(country))
     }
 
+    /// Whether the Phoenix dictionaries know this full name as a person ("Yasser Arafat").
+    pub fn is_known_person(&self, name: &str) -> bool {
+        name.contains(' ') && self.people.contains_key(&slug(name))
+    }
+
     /// Whether a capitalised word is a given name ("Keith", "Olena").
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(word)

@@ -790,8 +790,15 @@ fn name_mention(
         && !text.starts_sentence(first)
         && !(label.len() >= 4 && text.is_common_word(last));
     let region = n_words == 2 && contains(REGION_OPENERS, text.low(first)) && last.ends_with("an");
+    // "in Yasser Arafat's legacy", "in Marco Rubio's view": a possessor is not a location,
+    // nor is a name the dictionaries know as a person's or that opens with a given name.
+    let possessor = matches!(text.low(stop), "'s" | "’s");
+    let personal =
+        n_words >= 2 && (gazetteer.is_given_name(text.words[first]) || gazetteer.is_known_person(&label));
     let place_cue = (place_cue_before(text, first) || coordinated_with_place(text, first, out))
-        && !title_before(text, first);
+        && !title_before(text, first)
+        && !possessor
+        && !personal;
     let class = if has_org_word || acronym {
         Some(EntityClass::Org)
     } else if GEO_NOUNS.contains(&text.low(stop)) && !title_before(text, first) {
