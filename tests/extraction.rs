@@ -370,3 +370,14 @@ fn a_possessor_after_in_is_not_a_place() {
         &[],
     );
 }
+
+#[test]
+fn an_acronym_alone_is_the_organisation_it_abbreviates() {
+    let text =
+        "The Philippine Coast Guard condemned the China Coast Guard's (CCG) manoeuvres. PCG ships left.";
+    check_entities(
+        text,
+        &["ent:philippine-coast-guard ORG -", "ent:china-coast-guard ORG -"],
+        &["ent:pcg", "ent:ccg"],
+    );
+}
