@@ -820,7 +820,7 @@ fn name_mention(
     };
     // "the Chinese Coast Guard (CCG)": an acronym in brackets after a name is that name.
     // "the China Coast Guard's (CCG)" too; and the acronym alone later ("PCG said") is the
-    // one organisation named in the article that it abbreviates.
+    // organisation named before it that it abbreviates.
     if acronym {
         let mut before = first.saturating_sub(1);
         if before >= 1 && text.words[before] == "(" && matches!(text.low(before - 1), "'s" | "’s") {
@@ -829,11 +829,11 @@ fn name_mention(
         let bracketed = first >= 2 && text.words[first - 1] == "(";
         let named = out.mentions.last().filter(|m| bracketed && m.end == before).map(|m| m.entity);
         let named = named.filter(|&e| abbreviates(&label, &out.entities[e].label)).or_else(|| {
-            let mut orgs = (0..out.entities.len()).filter(|&e| {
+            // The latest organisation named that it abbreviates ("China Coast Guard" and
+            // "Chinese Coast Guard" are still apart here; they merge later).
+            out.mentions.iter().rev().map(|m| m.entity).find(|&e| {
                 out.entities[e].class == EntityClass::Org && abbreviates(&label, &out.entities[e].label)
-            });
-            let first_org = orgs.next();
-            first_org.filter(|_| orgs.next().is_none())
+            })
         });
         if let Some(entity) = named {
             out.add_alias(entity, &label);
