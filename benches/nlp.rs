@@ -1,6 +1,8 @@
 //! Speed of the grammar pipeline, one thread: tokens/s for tagging, lemmatisation and
 //! parsing on gold-tokenised EWT test, and words/s for segmentation plus all of that on
-//! the news corpus, both as wall-clock and as CPU time.
+//! the news corpus, both as wall-clock and as CPU time; then the entity recogniser
+//! (`extract::mentions::find_mentions`) on the tagged and parsed news corpus, and its time
+//! as a share of segmenting, tagging and parsing it.
 //!
 //! Run with `cargo bench --bench nlp -- [EWT.conllu] [NEWS_DIR] [RUNS]`; the defaults are
 //! `../shared/data/ud/ewt/en_ewt-ud-test.conllu`, `../shared/corpus/news` and 10 runs.
@@ -9,6 +11,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use newskg::extract::gazetteer::Gazetteer;
+use newskg::extract::mentions::{Text, find_mentions};
 use newskg::ingest::{ReadOptions, read_inputs};
 use newskg::nlp::conllu::read_conllu;
 use newskg::nlp::model;
@@ -40,7 +44,29 @@ fn main() -> anyhow::Result<()> {
     let label =
         format!("segment+tag+lemma+parse, {} ({} articles, {n_words} words)", news.display(), texts.len());
     report(&label, "words", n_words, &timings);
+    let parse_median = median_cpu_or_wall(&timings);
+
+    // Entity recognition (the mention finder, with gazetteer lookups and name runs) on
+    // the same articles, already tagged and parsed, against the time of tagging and parsing.
+    let gazetteer = Gazetteer::builtin();
+    let annotated: Vec<Text<'_>> = texts.iter().map(|text| Text::new(text, Some(pipeline))).collect();
+    let timings = repeat(runs, || {
+        annotated.iter().map(|text| find_mentions(text, &gazetteer).mentions.len()).sum::<usize>()
+    });
+    report(&format!("entity recognition (find_mentions), {}", news.display()), "words", n_words, &timings);
+    let mentions_median = median_cpu_or_wall(&timings);
+    println!(
+        "  entity recognition adds {:.1} % to segment+tag+lemma+parse (median times)",
+        100.0 * mentions_median / parse_median
+    );
     Ok(())
+}
+
+/// The median run time in seconds: CPU time when it was measured, else wall-clock time.
+fn median_cpu_or_wall(timings: &[Timing]) -> f64 {
+    let mut seconds: Vec<f64> = timings.iter().map(|t| t.cpu.unwrap_or(t.wall).as_secs_f64()).collect();
+    seconds.sort_by(f64::total_cmp);
+    seconds[seconds.len() / 2]
 }
 
 /// Wall-clock and CPU time of one run.

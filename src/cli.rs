@@ -23,7 +23,9 @@ use crate::build::build_store;
 use crate::error::QueryError;
 use crate::export::filter::NetworkFilter;
 use crate::export::{self, Format, network};
+use crate::extract::gazetteer::Gazetteer;
 use crate::extract::jsonl::{self, JsonlOptions};
+use crate::extract::ner_eval;
 use crate::extract::rules::RuleExtractor;
 use crate::extract::{Extraction, Extractor};
 use crate::graph::model::article_quads;
@@ -247,6 +249,23 @@ pub enum ModelCommand {
         #[arg(long)]
         segment: bool,
     },
+    /// Scores the entity recogniser on Universal NER gold (IOB2, PER/ORG/LOC).
+    ///
+    /// Each document is rebuilt from its `# text` lines with the gold tokens, and the
+    /// mention finder runs on it with the grammar model. PERSON counts as PER, ORG as
+    /// ORG, COUNTRY and PLACE as LOC; a span is right when both ends and the class
+    /// match. Prints precision, recall and F1 per class and overall; the last line is
+    /// `per_p=… per_r=… per_f1=… org_… loc_… all_p=… all_r=… all_f1=… gold=… predicted=…`.
+    EvalNer {
+        /// A UNER IOB2 file, such as ../shared/data/ud/uner-ewt/en_ewt-ud-dev.iob2.
+        file: PathBuf,
+        /// A model file to use instead of the shipped one.
+        #[arg(long, env = "NEWSKG_MODEL")]
+        model: Option<PathBuf>,
+        /// Also print every mistake (missed, spurious, boundary, class) with its sentence.
+        #[arg(long)]
+        errors: bool,
+    },
 }
 
 /// What `analyze` can write.
@@ -324,6 +343,9 @@ pub fn run(args: Args) -> ExitCode {
         Command::Model { command: ModelCommand::Eval { file, segment: true, .. } } => segment_eval(&file),
         Command::Model { command: ModelCommand::Eval { file, model, segment: false } } => {
             model_eval(&file, model.as_deref())
+        }
+        Command::Model { command: ModelCommand::EvalNer { file, model, errors } } => {
+            ner_eval(&file, model.as_deref(), errors)
         }
     };
     match result {
@@ -713,6 +735,61 @@ fn segment_eval(file: &Path) -> Result<ExitCode> {
             prf.f1(),
             prf.gold,
             prf.predicted
+        )?;
+    }
+    writeln!(out, "{scores}")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn ner_eval(file: &Path, model_path: Option<&Path>, print_errors: bool) -> Result<ExitCode> {
+    let raw = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let documents = ner_eval::parse_iob2(&raw).with_context(|| format!("cannot read {}", file.display()))?;
+    // The extractor's model is shared and 'static; a model from a file is leaked once to match.
+    let model: &'static Pipeline = match model_path {
+        None => model::shipped()?,
+        Some(path) => Box::leak(Box::new(model::load_file(path)?)),
+    };
+    let started = Instant::now();
+    let report = ner_eval::evaluate_ner(&documents, &Gazetteer::builtin(), Some(model));
+    let elapsed = started.elapsed();
+    let mut out = io::stdout().lock();
+    if print_errors {
+        for mistake in &report.mistakes {
+            let show = |side: &Option<(String, ner_eval::NerLabel)>| {
+                side.as_ref().map_or("-".to_string(), |(words, label)| format!("{label:?} {words:?}"))
+            };
+            writeln!(
+                out,
+                "{:<8} gold {:<32} predicted {:<32} | {}",
+                mistake.kind.as_str(),
+                show(&mistake.gold),
+                show(&mistake.predicted),
+                mistake.sentence
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "{}: {} documents, {} sentences, {} tokens ({:.2?} with tagging and parsing)",
+        file.display(),
+        report.n_documents,
+        report.n_sentences,
+        report.n_tokens,
+        elapsed
+    )?;
+    let scores = &report.scores;
+    for (name, prf) in
+        [("PER", scores.per), ("ORG", scores.org), ("LOC", scores.loc), ("overall", scores.overall())]
+    {
+        writeln!(
+            out,
+            "{name:<8} precision {:.4}  recall {:.4}  F1 {:.4}  ({} gold, {} predicted, {} correct)",
+            prf.precision(),
+            prf.recall(),
+            prf.f1(),
+            prf.gold,
+            prf.predicted,
+            prf.correct
         )?;
     }
     writeln!(out, "{scores}")?;

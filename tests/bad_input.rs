@@ -85,3 +85,86 @@ fn a_locked_store_is_explained() {
     drop(held);
     assert_ok(&scratch.run(&["stats"]));
 }
+
+/// The entities the rule extractor finds in `text`, as `CLASS label` strings.
+fn entities(text: &str) -> Vec<String> {
+    let doc = newskg::Document::new("case", text);
+    let extraction = newskg::Extractor::extract(newskg::RuleExtractor::shared(), &doc);
+    extraction.entities.iter().map(|e| format!("{} {}", e.class.as_str(), e.label)).collect()
+}
+
+#[track_caller]
+fn check_entities(text: &str, expected: &[&str], absent_classes: &[&str]) {
+    let found = entities(text);
+    for want in expected {
+        assert!(found.iter().any(|e| e == want), "missing {want:?}; got {found:?}\nin: {text}");
+    }
+    for class in absent_classes {
+        assert!(!found.iter().any(|e| e.starts_with(class)), "unexpected {class}: {found:?}\nin: {text}");
+    }
+}
+
+// See: issue 4 (bad input for entities).
+#[test]
+fn all_caps_datelines_are_places_not_people() {
+    check_entities(
+        "NEW YORK — The United Nations met on Monday.",
+        &["PLACE New York", "ORG United Nations"],
+        &["PERSON"],
+    );
+    check_entities(
+        "KYIV, Ukraine (AP) — Ukrainian officials met Polish envoys on Monday.",
+        &["PLACE Kyiv", "COUNTRY Ukraine", "COUNTRY Poland"],
+        &["PERSON"],
+    );
+    // A city the gazetteer does not know is still the place, and the date is no entity.
+    check_entities("WOODSIDE, Calif., Nov. 15 (Reuters) — Talks ended.", &["PLACE Woodside"], &["PERSON"]);
+    let found = entities("WOODSIDE, Calif., Nov. 15 (Reuters) — Talks ended.");
+    assert!(!found.iter().any(|e| e.contains("Nov") || e.contains("Calif")), "{found:?}");
+    // A kicker before a colon is not a dateline.
+    check_entities("BREAKING NEWS: Chile praised Peru.", &["COUNTRY Chile"], &["PLACE", "PERSON"]);
+}
+
+#[test]
+fn all_caps_headlines_give_no_people() {
+    check_entities(
+        "RUSSIA LAUNCHES MASSIVE DRONE ATTACK ON KYIV OVERNIGHT\n\nRussia attacked Kyiv overnight.",
+        &["COUNTRY Russia"],
+        &["PERSON"],
+    );
+    check_entities("PRESIDENT MACRON MEETS CHANCELLOR MERZ IN BERLIN", &[], &["PERSON", "ORG"]);
+}
+
+#[test]
+fn titles_without_names_are_not_people() {
+    check_entities(
+        "The president said the minister would resign. The Foreign Minister met the Prime Minister on Monday.",
+        &[],
+        &["PERSON", "ORG", "PLACE", "COUNTRY"],
+    );
+}
+
+#[test]
+fn other_scripts_neither_panic_nor_invent_entities() {
+    for text in [
+        "Путин встретился с Зеленским в Москве.",
+        "التقى الرئيس الفرنسي ماكرون بنظيره في باريس.",
+        "習近平在北京会见了普京。",
+        "안녕하세요 서울에서 만났습니다.",
+    ] {
+        assert_eq!(entities(text), Vec::<String>::new(), "{text}");
+    }
+    // Names in Latin script among them are still found.
+    check_entities("Путин встретился с Erdoğan в Москве, and France agreed.", &["COUNTRY France"], &[]);
+}
+
+#[test]
+fn long_runs_of_capitalised_words_are_bounded() {
+    let words = "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel Juliet Kilo Mike Oscar Papa Quebec Romeo \
+                 Sierra Tango Uniform Victor Whiskey Xray Yankee Zulu Amber Basil Cedar Dune Ember Fern Grove";
+    let text = format!("{words} {words} Told France.");
+    let found = entities(&text);
+    assert!(found.iter().all(|e| e.split(' ').count() <= 6), "{found:?}");
+    assert!(found.iter().any(|e| e == "COUNTRY France"), "{found:?}");
+    assert!(!found.iter().any(|e| e.starts_with("PERSON")), "{found:?}");
+}

@@ -117,3 +117,19 @@ fn garbage_models_are_clear_errors() {
         assert!(stdout(&output).is_empty());
     }
 }
+
+// See: issue 4 (UNER evaluation).
+#[test]
+fn ner_eval_ends_with_the_scores_line() {
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/tiny.iob2");
+    let output = newskg(Path::new("unused-store"), &["model", "eval-ner", gold.to_str().unwrap()]);
+    assert_ok(&output);
+    let text = stdout(&output);
+    let last = text.lines().last().expect("some output");
+    let fields: Vec<(&str, &str)> = last.split(' ').filter_map(|field| field.split_once('=')).collect();
+    let keys: Vec<&str> = fields.iter().map(|(key, _)| *key).collect();
+    assert_eq!(keys.len(), 14, "{last}");
+    assert_eq!(&keys[..3], ["per_p", "per_r", "per_f1"], "{last}");
+    assert_eq!(&keys[9..], ["all_p", "all_r", "all_f1", "gold", "predicted"], "{last}");
+    assert!(last.contains("all_f1=1.000 gold=5 predicted=5"), "{text}");
+}

@@ -75,6 +75,8 @@ pub struct Gazetteer {
     /// Well-known people by surname ("Putin" → "Vladimir Putin"), where only one
     /// person in the table has that surname; `None` marks a shared surname.
     surnames: HashMap<String, Option<String>>,
+    /// Given names: first words of at least two people's names in `people.tsv`.
+    given_names: HashSet<String>,
 }
 
 /// A gazetteer hit in a token sequence.
@@ -227,9 +229,33 @@ impl Gazetteer {
         }
     }
 
+    /// The capital city (a place entry) of the country with this entity id.
+    pub fn capital_of(&self, country_id: &str) -> Option<usize> {
+        let country =
+            self.entries.iter().position(|e| e.class == EntityClass::Country && e.id == country_id)?;
+        self.entries.iter().position(|e| e.class == EntityClass::Place && e.capital_of == Some(country))
+    }
+
+    /// Whether the Phoenix dictionaries know this full name as a person ("Yasser Arafat").
+    pub fn is_known_person(&self, name: &str) -> bool {
+        name.contains(' ') && self.people.contains_key(&slug(name))
+    }
+
+    /// Whether a capitalised word is a given name ("Keith", "Olena").
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(word)
+    }
+
     fn load_people(&mut self, tsv: &str) {
+        let mut first_words: HashMap<&str, usize> = HashMap::new();
         for cols in rows(tsv) {
             let [name, aliases, codes, ..] = pad(&cols, 3)[..] else { continue };
+            let words: Vec<&str> = name.split(' ').collect();
+            let personal = (2..=4).contains(&words.len())
+                && !words.iter().any(|w| NOT_PERSONAL.contains(&w.to_lowercase().as_str()));
+            if personal {
+                *first_words.entry(words[0]).or_default() += 1;
+            }
             let codes: Vec<DatedCode> = list(codes).filter_map(dated_code).collect();
             // Only full names: a lone surname would give strangers a code.
             for form in std::iter::once(name).chain(list(aliases)).filter(|f| f.contains(' ')) {
@@ -245,6 +271,20 @@ impl Gazetteer {
                 }
             }
         }
+        // Honorifics and name particles open many names but are not given names.
+        const NOT_GIVEN: &[&str] =
+            &["Abd", "Abdel", "Abu", "Al", "Bin", "Dr", "El", "Ibn", "Mr", "Sheikh", "Sir"];
+        self.given_names = first_words
+            .into_iter()
+            .filter(|(word, n)| {
+                *n >= 2
+                    && word.chars().count() >= 2
+                    && word.chars().next().is_some_and(char::is_uppercase)
+                    && word.chars().all(char::is_alphabetic)
+                    && !NOT_GIVEN.contains(word)
+            })
+            .map(|(word, _)| word.to_string())
+            .collect();
     }
 
     fn load_places(&mut self, tsv: &str) {
@@ -302,6 +342,15 @@ impl Gazetteer {
         }
     }
 }
+
+/// Words that mark a row of `people.tsv` as a group or a title, not a personal name
+/// ("Communist Party Of China", "Communist Leader Leonid Brezhnev").
+#[rustfmt::skip]
+const NOT_PERSONAL: &[&str] = &[
+    "and", "army", "assembly", "council", "committee", "court", "forces", "front", "government",
+    "group", "king", "leader", "minister", "ministry", "movement", "of", "party", "president",
+    "prince", "revolutionary", "state", "the", "union",
+];
 
 /// The index key of a surface form: its tokens joined by single spaces.
 pub fn form_key(form: &str) -> String {

@@ -35,12 +35,24 @@ pub struct Text<'a> {
     pub head: Vec<Option<usize>>,
     /// Each token's Universal Dependencies relation to its head, or "" without a parser.
     pub deprel: Vec<&'static str>,
+    /// The grammar model, whose lexicon tells common words from names.
+    pub grammar: Option<&'static Pipeline>,
 }
 
 impl<'a> Text<'a> {
     /// Tokenizes and splits `text`; tags and lemmatizes it when a grammar model is given.
     pub fn new(text: &'a str, grammar: Option<&'static Pipeline>) -> Text<'a> {
         let (tokens, sentences) = segment::segment(text);
+        Text::from_segments(text, tokens, sentences, grammar)
+    }
+
+    /// The same for text already split into tokens and sentences (gold tokenisation).
+    pub fn from_segments(
+        text: &'a str,
+        tokens: Vec<Token>,
+        sentences: Vec<Sentence>,
+        grammar: Option<&'static Pipeline>,
+    ) -> Text<'a> {
         let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let mut sentence_of = vec![0; tokens.len()];
@@ -63,7 +75,7 @@ impl<'a> Text<'a> {
                 }
             }
         }
-        Text { text, tokens, sentences, words, lower, sentence_of, xpos, lemma, head, deprel }
+        Text { text, tokens, sentences, words, lower, sentence_of, xpos, lemma, head, deprel, grammar }
     }
 
     /// The Penn tag of token `i`, or "" past either end or without a tagger.
@@ -99,6 +111,12 @@ impl<'a> Text<'a> {
         self.words.get(i).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
     }
 
+    /// Whether a lowercase word is a common English word by the grammar model's lexicon
+    /// (false without a model).
+    pub fn is_common_word(&self, lower: &str) -> bool {
+        self.grammar.is_some_and(|grammar| grammar.is_common_word(lower))
+    }
+
     /// Whether token `i` is the first of its sentence.
     pub fn starts_sentence(&self, i: usize) -> bool {
         self.sentences[self.sentence_of[i]].tokens.start == i
@@ -116,7 +134,7 @@ pub enum MentionKind {
     Metonym,
     /// A personal pronoun ("he", "she").
     Pronoun,
-    /// A description standing for a person ("the Kremlin chief").
+    /// A description standing for a named person or place ("the Kremlin chief", "the French capital").
     Description,
 }
 
@@ -238,20 +256,24 @@ const PLACE_NOUNS: &[&str] = &[
 /// Words that signal an organisation inside a run of capitalised words.
 #[rustfmt::skip]
 const ORG_WORDS: &[&str] = &[
-    "agency", "alliance", "army", "assembly", "association", "authority", "bank", "bureau",
-    "cabinet", "command", "commission", "committee", "company", "congress", "corp", "corp.",
-    "corporation", "council", "court", "department", "directorate", "federation", "forces",
-    "foundation", "front", "fund", "group", "guard", "inc", "inc.", "institute", "league", "ltd",
-    "ministry", "movement", "network", "office", "organisation", "organization", "parliament",
-    "party", "police", "senate", "service", "services", "tribunal", "union", "university",
+    "agency", "airlines", "airways", "alliance", "army", "assembly", "association", "authority",
+    "bank", "books", "bureau", "cabinet", "club", "coalition", "command", "commission", "committee",
+    "company", "congress", "corp", "corp.", "corporation", "council", "court", "department",
+    "directorate", "federation", "forces", "foundation", "front", "fund", "group", "guard",
+    "holdings", "inc", "inc.", "industries", "institute", "league", "llc", "ltd", "media",
+    "ministry", "motors", "movement", "network", "office", "orchestra", "organisation",
+    "organization", "parliament", "partners", "party", "police", "post", "press", "pvt", "pvt.",
+    "senate", "service", "services", "systems", "technologies", "times", "tribunal", "union",
+    "university",
 ];
 
 /// Last words of a capitalised run that make it a place ("Tahrir Square", "U.S. Embassy").
 #[rustfmt::skip]
 const PLACE_WORDS: &[&str] = &[
-    "airport", "avenue", "base", "bay", "bridge", "camp", "canal", "capitol", "embassy", "gulf",
-    "hall", "island", "islands", "mountains", "ocean", "palace", "peninsula", "river", "sea",
-    "square", "strait", "street", "valley",
+    "airport", "avenue", "base", "bay", "bridge", "camp", "canal", "capitol", "cathedral", "church",
+    "city", "embassy", "gulf", "hall", "hotel", "island", "islands", "lake", "mosque", "mountains",
+    "museum", "ocean", "palace", "park", "peninsula", "river", "road", "sea", "square", "stadium",
+    "station", "strait", "street", "temple", "tower", "valley",
 ];
 
 /// Last words of a capitalised run that name a law, war or agreement, not an actor.
@@ -264,19 +286,27 @@ const NOT_ACRONYMS: &[&str] = &["AM", "CEO", "GMT", "ID", "OK", "PM", "TV", "UTC
 /// First words of a region named by its people ("East African", "Latin American").
 const REGION_OPENERS: &[&str] = &["central", "east", "latin", "north", "south", "southeast", "west"];
 
+/// The most words a person's name has ("Mohammed bin Salman Al Saud").
+const MAX_PERSON_WORDS: usize = 5;
+
+/// The longest run of capitalised words read as one name; longer runs are title-case
+/// headlines or lists, in which only gazetteer names are looked for.
+const MAX_NAME_RUN: usize = 8;
+
 /// Capitalised words that are not names on their own.
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
     "a", "about", "according", "after", "again", "all", "also", "although", "an", "and", "another",
-    "any", "april", "as", "at", "august", "because", "before", "both", "but", "by", "december",
-    "despite", "during", "each", "early", "earlier", "even", "every", "february", "for", "four",
-    "friday", "from", "he", "her", "here", "his", "however", "i", "if", "in", "it", "its",
-    "january", "july", "june", "last", "late", "later", "meanwhile", "march", "monday", "more",
-    "most", "mr", "my", "new", "next", "no", "not", "november", "now", "october", "of", "on", "one",
-    "only", "or", "other", "our", "over", "saturday", "september", "several", "she", "since", "so",
-    "some", "still", "sunday", "that", "the", "their", "there", "these", "they", "this", "those",
-    "three", "thursday", "to", "today", "tuesday", "two", "under", "unfortunately", "until", "we",
-    "wednesday", "when", "where", "which", "while", "who", "why", "with", "yet", "you",
+    "any", "april", "as", "at", "august", "aunt", "because", "before", "both", "but", "by", "dear",
+    "december", "despite", "during", "each", "earlier", "early", "even", "every", "february", "for",
+    "four", "friday", "from", "he", "hello", "her", "here", "hey", "hi", "his", "however", "i",
+    "if", "in", "it", "its", "january", "july", "june", "last", "late", "later", "march",
+    "meanwhile", "monday", "more", "most", "mr", "my", "new", "next", "no", "not", "november",
+    "now", "october", "of", "on", "one", "only", "or", "other", "our", "over", "saturday",
+    "september", "several", "she", "since", "so", "some", "still", "sunday", "thanks", "that",
+    "the", "their", "there", "these", "they", "this", "those", "three", "thursday", "to", "today",
+    "tuesday", "two", "uncle", "under", "unfortunately", "until", "we", "wednesday", "when",
+    "where", "which", "while", "who", "why", "with", "yet", "you",
 ];
 
 /// Lowercase words that may sit inside a name ("Bashar al-Assad", "Ursula von der Leyen").
@@ -338,8 +368,13 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
     let mut pronouns: Vec<usize> = Vec::new();
     for sentence in &text.sentences {
         let mut i = sentence.tokens.start;
-        while i < sentence.tokens.end {
-            let end = sentence.tokens.end;
+        let end = sentence.tokens.end;
+        // Inside an over-long capitalised run only the gazetteer is asked.
+        let mut names_from = i;
+        if let Some(next) = dateline_mention(text, gazetteer, i, end, &mut out) {
+            i = next;
+        }
+        while i < end {
             if matches!(text.low(i), "he" | "she" | "him") {
                 pronouns.push(i);
                 i += 1;
@@ -349,8 +384,14 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
                 i = next;
                 continue;
             }
-            if text.is_capitalised(i) {
-                i = name_mention(text, i, end, &mut out, &mut singles);
+            if text.is_capitalised(i) && i >= names_from {
+                let run_end = capitalised_run_end(text, i, end);
+                if run_end - i > MAX_NAME_RUN {
+                    names_from = run_end;
+                    i += 1;
+                } else {
+                    i = name_mention(text, gazetteer, i, end, &mut out, &mut singles);
+                }
                 continue;
             }
             i += 1;
@@ -360,7 +401,8 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
     resolve_pronouns(text, &pronouns, &mut out);
     resolve_it(text, &mut out);
     out.mentions.sort_by_key(|m| (m.start, m.end));
-    merge_variants(&mut out);
+    resolve_capitals(text, gazetteer, &mut out);
+    merge_variants(&mut out, gazetteer);
     add_short_forms(&mut out);
     out
 }
@@ -381,9 +423,18 @@ fn abbreviates(acronym: &str, name: &str) -> bool {
 /// Merges two names of one actor: spelling variants and middle initials of a person
 /// ("Alexei"/"Alexey Navalny", "Donald J. Trump"/"Donald Trump"), and an
 /// organisation named again without its qualifier ("Coast Guard" after "China Coast Guard").
-fn merge_variants(out: &mut Mentions) {
+fn merge_variants(out: &mut Mentions, gazetteer: &Gazetteer) {
     let n = out.entities.len();
     let mut target: Vec<usize> = (0..n).collect();
+    // "Chinese Coast Guard" and "China Coast Guard": the same country's organisation.
+    let country_keys: Vec<Option<(usize, &str)>> = out
+        .entities
+        .iter()
+        .map(|e| {
+            (e.class == EntityClass::Org && e.wikidata.is_none()).then(|| country_key(gazetteer, &e.label))
+        })
+        .map(Option::flatten)
+        .collect();
     for b in 0..n {
         let later = &out.entities[b];
         let same = (0..n).filter(|&a| a != b && target[a] == a).find(|&a| {
@@ -393,6 +444,7 @@ fn merge_variants(out: &mut Mentions) {
                     EntityClass::Person => a < b && person_variants(&earlier.label, &later.label),
                     EntityClass::Org => {
                         later.wikidata.is_none() && earlier.label.ends_with(&format!(" {}", later.label))
+                            || a < b && country_keys[b].is_some() && country_keys[a] == country_keys[b]
                     }
                     _ => false,
                 }
@@ -424,6 +476,42 @@ fn merge_variants(out: &mut Mentions) {
     }
     out.by_id = kept.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
     out.entities = kept;
+}
+
+/// An organisation's name split into the country it opens with, by name or demonym, and
+/// the rest: "Chinese Coast Guard" and "China Coast Guard" both give (China, "Coast Guard").
+fn country_key<'l>(gazetteer: &Gazetteer, label: &'l str) -> Option<(usize, &'l str)> {
+    let spaces: Vec<usize> = label.match_indices(' ').map(|(at, _)| at).collect();
+    spaces.iter().take(3).rev().find_map(|&at| {
+        let (prefix, rest) = (&label[..at], label[at + 1..].trim());
+        let hits = gazetteer.lookup(prefix)?;
+        let country = hits.iter().find(|(idx, kind)| {
+            gazetteer.entries[*idx].class == EntityClass::Country && *kind != FormKind::Metonym
+        })?;
+        (!rest.is_empty()).then_some((country.0, rest))
+    })
+}
+
+/// "the French capital", "the Ukrainian capital": the capital city of the country the
+/// demonym names, from the gazetteer, as a place.
+fn resolve_capitals(text: &Text<'_>, gazetteer: &Gazetteer, out: &mut Mentions) {
+    for m in 0..out.mentions.len() {
+        let mention = &out.mentions[m];
+        let described = mention.kind == MentionKind::Demonym
+            && text.low(mention.end) == "capital"
+            && mention.start > 0
+            && text.low(mention.start - 1) == "the";
+        if !described {
+            continue;
+        }
+        let country_id = &out.entities[mention.entity].id;
+        let Some(capital) = gazetteer.capital_of(country_id) else { continue };
+        let (start, end) = (mention.start, mention.end + 1);
+        let entity = out.entity_for(entity_from_gazetteer(&gazetteer.entries[capital]));
+        let surface = text.text[text.tokens[start].start..text.tokens[end - 1].end].to_string();
+        out.add_alias(entity, &surface);
+        out.mentions[m] = Mention { start, end, entity, kind: MentionKind::Description, modifier: false };
+    }
 }
 
 /// Whether two person names differ only by initials or one letter (transliteration).
@@ -475,6 +563,18 @@ fn gazetteer_mention(
         && !text.words[stop].chars().all(|c| c.is_uppercase() || c == '.');
     let (entry_idx, kind) = choose_entry(text, gazetteer, i, stop, &found.hits)?;
     let entry = &gazetteer.entries[entry_idx];
+    // "Bush" after "George W. Bush" is his surname, not the Egyptian city.
+    let surname = found.len == 1
+        && entry.class == EntityClass::Place
+        && entry.capital_of.is_none()
+        && out.entities.iter().any(|e| {
+            e.class == EntityClass::Person
+                && e.label.split(' ').next_back() == Some(text.words[i])
+                && e.label.contains(' ')
+        });
+    if surname {
+        return None;
+    }
     if glued && entry.class != EntityClass::Org && kind == FormKind::Name {
         return None;
     }
@@ -496,6 +596,72 @@ fn gazetteer_mention(
     };
     out.mentions.push(Mention { start: i, end: stop, entity, kind, modifier: false });
     Some(stop)
+}
+
+/// Reads a dateline that opens a paragraph ("KYIV, Ukraine (AP) —", "NEW YORK —") as
+/// the place the story was filed from: the city of that name in the gazetteer, else a
+/// new place. Returns the token after the city's name.
+fn dateline_mention(
+    text: &Text<'_>,
+    gazetteer: &Gazetteer,
+    i: usize,
+    end: usize,
+    out: &mut Mentions,
+) -> Option<usize> {
+    let opens_paragraph =
+        i == 0 || text.text[..text.tokens[i].start].trim_end_matches([' ', '\t']).ends_with('\n');
+    if !opens_paragraph {
+        return None;
+    }
+    let stop = (i..end.min(i + 4)).take_while(|&k| is_all_caps(text.words[k])).last()? + 1;
+    let dash = |k: usize| matches!(text.words.get(k).copied(), Some("—" | "–" | "-" | "--" | "("));
+    // "KYIV, Ukraine (AP) —", "WASHINGTON, Oct. 6 (Xinhua) —": the dateline ends at the dash.
+    let tail_end = match text.low(stop) {
+        "," => (stop + 1..end.min(stop + 8)).find(|&k| dash(k))?,
+        ":" => stop,
+        _ if dash(stop) => stop,
+        _ => return None,
+    };
+    // "NATO, the alliance…" and "U.S. officials" are names as written, not datelines.
+    if gazetteer.match_at(&text.words[..end], i).is_some() {
+        return None;
+    }
+    let label = title_case(&text.text[text.tokens[i].start..text.tokens[stop - 1].end]);
+    let entry = gazetteer.lookup(&label).and_then(|hits| {
+        hits.iter().find(|(idx, _)| gazetteer.entries[*idx].class == EntityClass::Place).or(hits.first())
+    });
+    // "BREAKING NEWS: …" is a kicker, not a dateline: after a colon only known places count.
+    if text.low(stop) == ":" && entry.is_none() {
+        return None;
+    }
+    let entity = match entry {
+        Some(&(idx, _)) => out.entity_for(entity_from_gazetteer(&gazetteer.entries[idx])),
+        None => out.entity_for(new_entity(&label, EntityClass::Place)),
+    };
+    let surface = text.text[text.tokens[i].start..text.tokens[stop - 1].end].to_string();
+    out.add_alias(entity, &surface);
+    out.mentions.push(Mention::name(i, stop, entity));
+    // Between the city and the dash only known names count ("Ukraine", not "Oct." or "Calif.").
+    let mut k = stop;
+    while k < tail_end {
+        k = gazetteer_mention(text, gazetteer, k, end, out).unwrap_or(k + 1);
+    }
+    Some(k)
+}
+
+/// "NEW YORK" → "New York", "PORT-AU-PRINCE" → "Port-Au-Prince".
+fn title_case(caps: &str) -> String {
+    let mut out = String::with_capacity(caps.len());
+    let mut word_start = true;
+    for ch in caps.chars() {
+        if word_start {
+            out.push(ch);
+        } else {
+            out.extend(ch.to_lowercase());
+        }
+        word_start = !ch.is_alphanumeric() && ch != '\'' && ch != '’';
+    }
+    out
 }
 
 /// Picks between entries sharing a form: a capital is the place where things happen
@@ -577,29 +743,13 @@ fn entity_from_gazetteer(entry: &GazEntry) -> Entity {
 /// Reads a run of capitalised words starting at `i` as a name; returns the token after it.
 fn name_mention(
     text: &Text<'_>,
+    gazetteer: &Gazetteer,
     i: usize,
     end: usize,
     out: &mut Mentions,
     singles: &mut Vec<(usize, usize)>,
 ) -> usize {
-    let mut stop = i;
-    while stop < end {
-        let word = text.words[stop];
-        let capitalised = text.is_capitalised(stop) && word.chars().any(char::is_alphabetic)
-            || stop > i && is_prefixed_name(word);
-        let particle =
-            NAME_PARTICLES.contains(&word) && stop > i && stop + 1 < end && text.is_capitalised(stop + 1);
-        let joins_org = word == "of"
-            && stop > i
-            && stop + 1 < end
-            && text.is_capitalised(stop + 1)
-            && (i..stop).any(|k| contains(ORG_WORDS, text.low(k)));
-        if capitalised || particle || joins_org {
-            stop += 1;
-        } else {
-            break;
-        }
-    }
+    let mut stop = capitalised_run_end(text, i, end);
     let run_end = stop.max(i + 1);
     // "Supreme Court", "Interior Ministry": title words are part of an organisation's name.
     let org_run = stop > i + 1 && contains(ORG_WORDS, text.low(stop - 1));
@@ -609,7 +759,9 @@ fn name_mention(
         let low = text.low(first);
         let title = is_title_word(low) && !org_run;
         let qualifier = ["-led", "-backed", "-run", "-held"].iter().any(|s| low.ends_with(s));
-        if title || qualifier || contains(NOT_NAMES, low) || low.ends_with('.') && low.len() <= 3 {
+        let opener = first == i && is_sentence_opener(text, first);
+        let initial = low.ends_with('.') && low.len() <= 3 && !is_place_prefix(low);
+        if title || qualifier || opener || initial || contains(NOT_NAMES, low) {
             first += 1;
         } else {
             break;
@@ -637,27 +789,60 @@ fn name_mention(
         return run_end;
     }
     let has_org_word = (first..stop).any(|k| contains(ORG_WORDS, text.low(k)));
-    let all_caps = label.len() >= 2 && label.chars().all(|c| c.is_uppercase() || c == '.' || c == '-');
-    let acronym = n_words == 1 && all_caps && !text.starts_sentence(first);
+    // Words in capitals only: an acronym when alone ("NATO"), a headline or shouting
+    // otherwise ("WILL SOMEONE HELP"), never a person's name.
+    let all_caps = (first..stop).all(|k| is_all_caps(text.words[k]));
+    let acronym = n_words == 1
+        && all_caps
+        && !text.starts_sentence(first)
+        && !(label.len() >= 4 && text.is_common_word(last));
     let region = n_words == 2 && contains(REGION_OPENERS, text.low(first)) && last.ends_with("an");
+    // "in Yasser Arafat's legacy", "in Marco Rubio's view": a possessor is not a location,
+    // nor is a name the dictionaries know as a person's or that opens with a given name.
+    let possessor = matches!(text.low(stop), "'s" | "’s");
+    let personal =
+        n_words >= 2 && (gazetteer.is_given_name(text.words[first]) || gazetteer.is_known_person(&label));
     let place_cue = (place_cue_before(text, first) || coordinated_with_place(text, first, out))
-        && !title_before(text, first);
+        && !title_before(text, first)
+        && !possessor
+        && !personal;
     let class = if has_org_word || acronym {
         Some(EntityClass::Org)
     } else if GEO_NOUNS.contains(&text.low(stop)) && !title_before(text, first) {
         // "the Bekaa valley", "the Lachin corridor", "Saada province"
         Some(EntityClass::Place)
-    } else if contains(PLACE_WORDS, last) || region || place_cue {
+    } else if contains(PLACE_WORDS, last)
+        || region
+        || place_cue
+        || n_words >= 2 && is_place_prefix(text.low(first))
+    {
         Some(EntityClass::Place)
-    } else if n_words >= 2 {
+    } else if (2..=MAX_PERSON_WORDS).contains(&n_words)
+        && !all_caps
+        && !is_common_phrase(text, gazetteer, first..stop)
+    {
         Some(EntityClass::Person)
     } else {
         None
     };
     // "the Chinese Coast Guard (CCG)": an acronym in brackets after a name is that name.
-    if acronym && first >= 2 && text.words[first - 1] == "(" {
-        let named = out.mentions.last().filter(|m| m.end == first - 1).map(|m| m.entity);
-        if let Some(entity) = named.filter(|&e| abbreviates(&label, &out.entities[e].label)) {
+    // "the China Coast Guard's (CCG)" too; and the acronym alone later ("PCG said") is the
+    // organisation named before it that it abbreviates.
+    if acronym {
+        let mut before = first.saturating_sub(1);
+        if before >= 1 && text.words[before] == "(" && matches!(text.low(before - 1), "'s" | "’s") {
+            before -= 1;
+        }
+        let bracketed = first >= 2 && text.words[first - 1] == "(";
+        let named = out.mentions.last().filter(|m| bracketed && m.end == before).map(|m| m.entity);
+        let named = named.filter(|&e| abbreviates(&label, &out.entities[e].label)).or_else(|| {
+            // The latest organisation named that it abbreviates ("China Coast Guard" and
+            // "Chinese Coast Guard" are still apart here; they merge later).
+            out.mentions.iter().rev().map(|m| m.entity).find(|&e| {
+                out.entities[e].class == EntityClass::Org && abbreviates(&label, &out.entities[e].label)
+            })
+        });
+        if let Some(entity) = named {
             out.add_alias(entity, &label);
             out.mentions.push(Mention::name(first, stop, entity));
             return run_end;
@@ -686,9 +871,62 @@ fn name_mention(
             out.add_alias(entity, &label);
             out.mentions.push(Mention::name(first, stop, entity));
         }
-        None => singles.push((first, stop)),
+        None if n_words == 1 => singles.push((first, stop)),
+        None => {}
     }
     run_end
+}
+
+/// The end of the run of capitalised words (with name particles and an organisation's
+/// "of") that starts at token `i`.
+fn capitalised_run_end(text: &Text<'_>, i: usize, end: usize) -> usize {
+    let mut stop = i;
+    while stop < end {
+        let word = text.words[stop];
+        let capitalised = text.is_capitalised(stop) && word.chars().any(char::is_alphabetic)
+            || stop > i && is_prefixed_name(word);
+        let particle =
+            NAME_PARTICLES.contains(&word) && stop > i && stop + 1 < end && text.is_capitalised(stop + 1);
+        let joins_org = word == "of"
+            && stop > i
+            && stop + 1 < end
+            && text.is_capitalised(stop + 1)
+            && (i..stop).any(|k| contains(ORG_WORDS, text.low(k)));
+        if capitalised || particle || joins_org {
+            stop += 1;
+        } else {
+            break;
+        }
+    }
+    stop
+}
+
+/// Whether a word is written in capitals only ("KYIV", "U.S.", "PORT-AU-PRINCE"), with at
+/// least two letters.
+fn is_all_caps(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+}
+
+/// Whether token `k` opens its sentence with a common word the tagger does not read as
+/// a name ("Unless President Mahmoud Abbas", "Thanks Josh", "Visit Paris").
+fn is_sentence_opener(text: &Text<'_>, k: usize) -> bool {
+    text.starts_sentence(k)
+        && !matches!(text.tag(k), "" | "NNP" | "NNPS" | "JJ" | "NN")
+        && text.is_common_word(text.low(k))
+}
+
+/// Whether every word of a run is a common English word and none is a given name
+/// ("River Garden", "Breaking News Alert"): such a run is not a person's name.
+fn is_common_phrase(text: &Text<'_>, gazetteer: &Gazetteer, range: std::ops::Range<usize>) -> bool {
+    text.grammar.is_some()
+        && !gazetteer.is_given_name(text.words[range.start])
+        && range.clone().all(|k| text.is_common_word(text.low(k)))
+}
+
+/// "St. Thomas", "Mount Sinai": words that open the name of a place.
+fn is_place_prefix(low: &str) -> bool {
+    matches!(low, "st." | "st" | "ste." | "saint" | "mount" | "mt." | "lake" | "fort" | "ft." | "port")
 }
 
 /// "al-Bashir", "bin-Salman": a lowercase particle glued to a capitalised name.
@@ -742,18 +980,29 @@ fn title_before(text: &Text<'_>, i: usize) -> bool {
 fn resolve_singles(text: &Text<'_>, gazetteer: &Gazetteer, singles: &[(usize, usize)], out: &mut Mentions) {
     for &(start, stop) in singles {
         let word = text.words[start];
-        let person = out
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.class == EntityClass::Person && e.label.contains(' '))
+        let full_names = || {
+            out.entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.class == EntityClass::Person && e.label.contains(' '))
+        };
+        let by_surname = full_names()
             .filter(|(_, e)| e.label.split(' ').next_back().is_some_and(|last| surname_matches(last, word)))
             .map(|(idx, _)| idx)
             .next_back();
-        let entity = match person {
+        // "Olena" after "Olena Kovalenko": a given name used alone.
+        let given = gazetteer.is_given_name(word)
+            && (text.grammar.is_none() || text.tag(start) == "NNP" && !text.is_common_word(text.low(start)));
+        let by_given_name = || {
+            full_names()
+                .filter(|(_, e)| e.label.split(' ').next() == Some(word))
+                .map(|(idx, _)| idx)
+                .next_back()
+        };
+        let entity = match by_surname.or_else(|| by_given_name().filter(|_| given)) {
             Some(idx) => idx,
             // "President Obama": a well-known surname after a title is that person.
-            None if title_before(text, start) => {
+            None if title_before(text, start) || given => {
                 let name = famous_person(text, gazetteer, start).unwrap_or(word);
                 out.entity_for(new_entity(name, EntityClass::Person))
             }

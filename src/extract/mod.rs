@@ -13,6 +13,7 @@ pub mod gazetteer;
 pub mod jsonl;
 pub mod lexicon;
 pub mod mentions;
+pub mod ner_eval;
 pub mod roles;
 pub mod rules;
 pub mod syntax;

@@ -196,14 +196,12 @@ pub fn resolve_descriptions(text: &Text<'_>, mentions: &mut Mentions, roles: &[R
         {
             continue;
         }
-        let leader = roles.iter().find(|r| {
-            r.org == country.id && {
-                let t = r.title.to_lowercase();
-                LEADER_WORDS.iter().any(|w| t.split(' ').any(|x| x == *w))
-            }
-        });
-        let Some(leader) = leader else { continue };
-        let Some(person) = mentions.entities.iter().position(|e| e.id == leader.person) else { continue };
+        let leader = roles.iter().find(|r| r.org == country.id && is_leader_title(&r.title));
+        let person = match leader {
+            Some(leader) => mentions.entities.iter().position(|e| e.id == leader.person),
+            None => sole_office_holder(mentions, roles, mention.entity),
+        };
+        let Some(person) = person else { continue };
         let surface = text.text[text.tokens[mention.start].start..text.tokens[end - 1].end].to_string();
         let entity = &mut mentions.entities[person];
         if !entity.aliases.contains(&surface) {
@@ -214,6 +212,28 @@ pub fn resolve_descriptions(text: &Text<'_>, mentions: &mut Mentions, roles: &[R
         target.end = end;
         target.kind = MentionKind::Description;
     }
+}
+
+/// Whether a title names a country's leader ("President", "Prime Minister", "Kremlin chief").
+fn is_leader_title(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    LEADER_WORDS.iter().any(|w| lower.split(' ').any(|x| x == *w))
+}
+
+/// The one person of the country named in the article who holds its government office
+/// by the dictionaries (a CAMEO code such as RUSGOV) and has no other role stated: the
+/// leader "the Kremlin chief" means when the article names Vladimir Putin without a title.
+fn sole_office_holder(mentions: &Mentions, roles: &[Role], country: usize) -> Option<usize> {
+    let country = &mentions.entities[country];
+    let alpha3 = country.country.as_deref()?;
+    let mut holders = mentions.entities.iter().enumerate().filter(|(_, e)| {
+        e.class == EntityClass::Person
+            && e.country.as_deref() == Some(alpha3)
+            && e.cameo.as_deref().is_some_and(|code| code.ends_with("GOV"))
+            && !roles.iter().any(|r| r.person == e.id && !is_leader_title(&r.title))
+    });
+    let (person, _) = holders.next()?;
+    holders.next().is_none().then_some(person)
 }
 
 /// "French President Emmanuel Macron", "France's Foreign Minister, Jean-Noel Barrot".

@@ -80,11 +80,11 @@ impl Lemmatizer {
 
     /// Returns the lemma of `form` tagged `xpos`.
     pub fn lemmatize(&self, form: &str, xpos: &str) -> String {
-        if let Some(lemma) = self.exact.get(&key(form, xpos)) {
+        if let Some(lemma) = get(&self.exact, form, xpos) {
             return lemma.clone();
         }
         let lower = form.to_lowercase();
-        if let Some(lemma) = self.lowered.get(&key(&lower, xpos)) {
+        if let Some(lemma) = get(&self.lowered, &lower, xpos) {
             return lemma.clone();
         }
         if xpos == "CD"
@@ -116,10 +116,37 @@ impl Lemmatizer {
         candidates.iter().rev().find_map(|ending| self.scripts.get(&key(xpos, ending)))
     }
 
+    /// Whether `lower`, a lowercase word, was seen written in lowercase as a common
+    /// word (not a proper noun, number or symbol) in the training data.
+    pub fn is_common_word(&self, lower: &str) -> bool {
+        COMMON_TAGS.iter().any(|tag| get(&self.exact, lower, tag).is_some())
+    }
+
     /// The number of lexicon entries and scripts, for reporting.
     pub fn entry_count(&self) -> usize {
         self.exact.len() + self.lowered.len() + self.scripts.len()
     }
+}
+
+/// Penn tags of common words: nouns, verbs, adjectives, adverbs and function words.
+#[rustfmt::skip]
+const COMMON_TAGS: &[&str] = &[
+    "CC", "DT", "IN", "JJ", "JJR", "JJS", "MD", "NN", "NNS", "PRP", "RB", "RBR", "RBS", "RP", "UH",
+    "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WRB",
+];
+
+/// Looks up the key `first\tsecond` without allocating when it is short.
+fn get<'m>(map: &'m HashMap<String, String>, first: &str, second: &str) -> Option<&'m String> {
+    let mut buffer = [0u8; 64];
+    let length = first.len() + 1 + second.len();
+    if length > buffer.len() {
+        return map.get(&key(first, second));
+    }
+    buffer[..first.len()].copy_from_slice(first.as_bytes());
+    buffer[first.len()] = b'\t';
+    buffer[first.len() + 1..length].copy_from_slice(second.as_bytes());
+    // Two strings joined by a tab are valid UTF-8.
+    std::str::from_utf8(&buffer[..length]).ok().and_then(|joined| map.get(joined))
 }
 
 /// Joins two strings into a lookup key.

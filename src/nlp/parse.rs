@@ -138,15 +138,31 @@ impl Parser {
     }
 
     /// The highest-scoring class that is allowed in `state`.
+    ///
+    /// Ties go to the lowest class. Classes alternate left and right arcs after shift
+    /// and reduce (see [`decode`]), so each move's classes are scanned in one stride.
     fn best_allowed(&self, state: &State, scores: &[i32]) -> usize {
         let allowed = state.allowed_moves();
-        let mut best = usize::MAX;
-        for (class, &score) in scores.iter().enumerate() {
-            if self.class_allowed(state, &allowed, class) && (best == usize::MAX || score > scores[best]) {
-                best = class;
+        let root = usize::from(self.root_label);
+        let top_is_root = state.stack_top() == 0;
+        let mut best = (usize::MAX, i32::MIN);
+        let mut consider = |class: usize| {
+            let score = scores[class];
+            if best.0 == usize::MAX || score > best.1 || score == best.1 && class < best.0 {
+                best = (class, score);
             }
+        };
+        (0..2.min(scores.len())).filter(|&class| allowed[class]).for_each(&mut consider);
+        if allowed[2] {
+            (2..scores.len()).step_by(2).filter(|class| (class - 2) / 2 != root).for_each(&mut consider);
         }
-        best
+        if allowed[3] {
+            (3..scores.len())
+                .step_by(2)
+                .filter(|class| ((class - 3) / 2 == root) == top_is_root)
+                .for_each(&mut consider);
+        }
+        best.0
     }
 
     /// Whether a class is allowed given the move legality and the root rules.

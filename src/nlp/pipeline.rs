@@ -182,6 +182,12 @@ impl Pipeline {
             .collect()
     }
 
+    /// Whether a lowercase word is a common English word (seen in lowercase, not as a
+    /// proper noun, in the training data): "river" and "hidden" are, "rubio" is not.
+    pub fn is_common_word(&self, lower: &str) -> bool {
+        self.lemmatizer.is_common_word(lower)
+    }
+
     /// Drops small weights from the tagger and the parser to shrink the model.
     pub fn prune(&mut self, tagger_min_weight: f32, parser_min_weight: f32) {
         self.tagger.prune(tagger_min_weight);

@@ -543,11 +543,14 @@ impl TokenInfo {
     /// Computes the lexical hashes of a word.
     fn new(word: &str) -> TokenInfo {
         let lower = word.to_lowercase();
-        let chars: Vec<(usize, char)> = lower.char_indices().collect();
         let mut info = TokenInfo { lower: hash_str(&lower), shape: shape_hash(word), ..TokenInfo::default() };
+        // Prefixes and suffixes of 1 to 4 characters (the whole word when shorter).
+        let mut prefix_ends =
+            lower.char_indices().map(|(at, _)| at).skip(1).chain(std::iter::repeat(lower.len()));
+        let mut suffix_starts = lower.char_indices().rev().map(|(at, _)| at).chain(std::iter::repeat(0));
         for length in 1..=4 {
-            let prefix_end = chars.get(length).map_or(lower.len(), |&(at, _)| at);
-            let suffix_start = chars.len().checked_sub(length).map_or(0, |index| chars[index].0);
+            let prefix_end = prefix_ends.next().unwrap_or(lower.len());
+            let suffix_start = suffix_starts.next().unwrap_or(0);
             info.prefixes[length - 1] = hash_str(&lower[..prefix_end]);
             info.suffixes[length - 1] = hash_str(&lower[suffix_start..]);
         }
