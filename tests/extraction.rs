@@ -455,3 +455,20 @@ fn named_members_after_including_are_targets_too() {
         &[],
     );
 }
+
+#[test]
+fn events_take_the_dateline_place_casualties_and_periods() {
+    let text = "ODESA, Ukraine — Russian drones hit Ukraine on Friday, killing at least 3 people.\n\
+                Russia attacked Moldova last month.";
+    let mut doc = Document::new("case", text);
+    doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+    let extraction = RuleExtractor::shared().extract(&doc);
+    let hit = extraction.events.iter().find(|e| e.object == "ent:ukraine").expect("the strike on Ukraine");
+    assert_eq!(hit.place.as_deref(), Some("ent:odesa"));
+    assert_eq!((hit.casualties.dead, hit.casualties.at_least), (Some(3), true));
+    assert_eq!(hit.date, chrono::NaiveDate::from_ymd_opt(2025, 4, 11));
+    let attack = extraction.events.iter().find(|e| e.object == "ent:moldova").expect("the attack on Moldova");
+    assert_eq!(attack.date, None);
+    let march = |d| chrono::NaiveDate::from_ymd_opt(2025, 3, d);
+    assert_eq!((attack.date_start, attack.date_end), (march(1), march(31)));
+}
