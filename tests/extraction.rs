@@ -472,3 +472,12 @@ fn events_take_the_dateline_place_casualties_and_periods() {
     let march = |d| chrono::NaiveDate::from_ymd_opt(2025, 3, d);
     assert_eq!((attack.date_start, attack.date_end), (march(1), march(31)));
 }
+
+#[test]
+fn a_capital_struck_is_the_city() {
+    check(
+        "Russia struck Kyiv overnight.",
+        &["ent:russia strikes ent:kyiv"],
+        &["ent:russia strikes ent:ukraine"],
+    );
+}

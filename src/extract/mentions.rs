@@ -702,7 +702,7 @@ fn choose_entry(
 }
 
 /// Whether the words around a name make it a location: "in Paris", "to Washington", "Paris,".
-fn is_place_context(text: &Text<'_>, i: usize, _stop: usize) -> bool {
+fn is_place_context(text: &Text<'_>, i: usize, stop: usize) -> bool {
     // "the Paris talks": a city after an article is the place, not its government.
     if i > 0 && matches!(text.low(i - 1), "the" | "a" | "an") {
         return true;
@@ -714,9 +714,20 @@ fn is_place_context(text: &Text<'_>, i: usize, _stop: usize) -> bool {
     if j > 0 && PLACE_PREPOSITIONS.contains(&text.low(j - 1)) {
         return true;
     }
+    // "Russia struck Kyiv", "shelled Donetsk": a city right after a verb of attack is hit.
+    if j > 0 && ATTACK_VERBS.contains(&text.low(j - 1)) && !matches!(text.low(stop), "'s" | "’s") {
+        return true;
+    }
     // "airstrikes on Beirut", "an attack against Kyiv": the city is what was hit.
     j > 1 && matches!(text.low(j - 1), "on" | "against" | "at") && ATTACK_NOUNS.contains(&text.low(j - 2))
 }
+
+/// Past forms of verbs of attack whose object is the place hit.
+#[rustfmt::skip]
+const ATTACK_VERBS: &[&str] = &[
+    "attacked", "bombarded", "bombed", "hit", "pounded", "raided", "shelled", "stormed", "struck",
+    "targeted",
+];
 
 /// Nouns of attack after which "on X" names the place hit.
 #[rustfmt::skip]
