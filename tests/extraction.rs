@@ -481,3 +481,12 @@ fn a_capital_struck_is_the_city() {
         &["ent:russia strikes ent:ukraine"],
     );
 }
+
+#[test]
+fn a_negated_object_negates_the_event() {
+    check(
+        "Afghan forces offered no resistance to the Taliban.",
+        &[],
+        &["ent:afghanistan offers ent:taliban"],
+    );
+}

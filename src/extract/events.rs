@@ -160,11 +160,14 @@ fn requested(window: &[&str]) -> bool {
     window.last() == Some(&"to") && window.iter().any(|w| REQUESTING.contains(w))
 }
 
-/// Negation, plans and hedges among the few words before token `i` (not before `start`).
+/// Negation, plans and hedges among the few words before token `i` (not before `start`),
+/// and a negated object right after it.
 pub fn modality_before(text: &Text<'_>, i: usize, start: usize) -> Modality {
     let from = i.saturating_sub(4).max(start);
     let window: Vec<&str> = (from..i).map(|k| text.low(k)).collect();
-    if window.iter().any(|w| NEGATIONS.contains(w)) {
+    // "offered no resistance", "held no talks": a negated object negates the event.
+    let no_object = matches!(text.low(i + 1), "no" | "neither");
+    if no_object || window.iter().any(|w| NEGATIONS.contains(w)) {
         Modality::Negated
     } else if window.iter().any(|w| HYPOTHETICAL.contains(w)) || requested(&window) {
         Modality::Hypothetical
