@@ -77,6 +77,11 @@ pub struct EventTable {
     pub date: Vec<Option<NaiveDate>>,
     /// Whether the rows come from the articles' event summaries.
     pub from_summaries: bool,
+    /// With `from_summaries`: each event's evidence and place (place entity
+    /// IRIs), read along since the summary holds them; empty otherwise.
+    pub evidence: Vec<Option<String>>,
+    pub places: Strings,
+    pub place: Vec<u32>,
 }
 
 impl EventTable {
@@ -175,6 +180,9 @@ fn read_summaries(store: &GraphStore) -> Result<EventTable, QueryError> {
             };
             table.modality.push(modality);
             table.date.push(row.date());
+            let place = row.place().map(|local| format!("{}{local}", base::ENTITY));
+            table.place.push(place.map_or(NONE, |iri| table.places.intern(iri)));
+            table.evidence.push(Some(row.into_evidence()));
         }
     })?;
     Ok(table)
@@ -249,16 +257,13 @@ fn read_event_nodes(store: &GraphStore) -> Result<EventTable, QueryError> {
 /// Reads the evidence, place and article URL of the events in `table`, and the
 /// label and coordinates of each place.
 pub fn read_details(store: &GraphStore, table: &EventTable) -> Result<EventDetails, QueryError> {
-    let index: HashMap<&str, u32> =
-        table.events.iter().enumerate().map(|(i, e)| (e.as_str(), i as u32)).collect();
-    let n = table.len();
     let mut details = EventDetails::default();
     let (evidence_and_place, rest) = rayon::join(
         || {
             if table.from_summaries {
-                summary_details(store, &index, n)
+                Ok((table.evidence.clone(), table.place.clone(), table.places.clone()))
             } else {
-                scanned_details(store, &index, n)
+                scanned_details(store, table)
             }
         },
         || -> Result<_, QueryError> {
@@ -294,39 +299,11 @@ pub fn read_details(store: &GraphStore, table: &EventTable) -> Result<EventDetai
 /// Evidence and place by row, with the place table.
 type EvidenceAndPlace = (Vec<Option<String>>, Vec<u32>, Strings);
 
-/// Evidence and place of each event from the summaries.
-fn summary_details(
-    store: &GraphStore,
-    index: &HashMap<&str, u32>,
-    n: usize,
-) -> Result<EvidenceAndPlace, QueryError> {
-    let (mut evidence, mut place, mut places) = (vec![None; n], vec![NONE; n], Strings::default());
-    let mut event = String::new();
-    each_summary(store, |_, rows| {
-        for row in rows {
-            event.clear();
-            event.push_str(base::EVENT);
-            event.push_str(row.hex());
-            let Some(&i) = index.get(event.as_str()) else { continue };
-            let i = i as usize;
-            if evidence[i].is_some() {
-                continue;
-            }
-            if let Some(local) = row.place() {
-                place[i] = places.intern(format!("{}{local}", base::ENTITY));
-            }
-            evidence[i] = Some(row.into_evidence());
-        }
-    })?;
-    Ok((evidence, place, places))
-}
-
 /// Evidence and place of each event from the event nodes.
-fn scanned_details(
-    store: &GraphStore,
-    index: &HashMap<&str, u32>,
-    n: usize,
-) -> Result<EvidenceAndPlace, QueryError> {
+fn scanned_details(store: &GraphStore, table: &EventTable) -> Result<EvidenceAndPlace, QueryError> {
+    let index: HashMap<&str, u32> =
+        table.events.iter().enumerate().map(|(i, e)| (e.as_str(), i as u32)).collect();
+    let n = table.len();
     let (mut evidence, mut place, mut places) = (vec![None; n], vec![NONE; n], Strings::default());
     scan(store, "SELECT ?e ?v WHERE { ?e nkg:evidence ?v }", |row| {
         let [event, value] = <[String; 2]>::try_from(row).ok()?;
