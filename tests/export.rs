@@ -226,3 +226,22 @@ fn an_unknown_format_lists_the_known_ones() {
     assert!(stderr(&output).contains("invalid value 'pdf' for '--format <FORMAT>'"), "{}", stderr(&output));
     assert!(stderr(&output).contains("graphml"), "{}", stderr(&output));
 }
+
+#[test]
+fn network_exports_read_the_same_from_summaries_and_from_event_nodes() {
+    let scratch = built();
+    let formats = ["graphml", "dot", "events"];
+    let export = |format: &str| stdout(&scratch.run(&["export", "--format", format, "--include-uncertain"]));
+    let from_summaries: Vec<String> = formats.iter().map(|f| export(f)).collect();
+    // Without one article's summary, the store is read from the event nodes.
+    {
+        let store = newskg::GraphStore::open(&scratch.store(), false).unwrap();
+        let update = "DELETE { GRAPH ?g { ?a nkg:eventSummary ?v } } WHERE { \
+                      { SELECT ?g ?a ?v WHERE { GRAPH ?g { ?a nkg:eventSummary ?v } } LIMIT 1 } }";
+        newskg::graph::store::update_store(store.inner(), update, &Default::default()).unwrap();
+    }
+    for (format, expected) in formats.iter().zip(&from_summaries) {
+        assert!(expected.lines().count() > 5, "{format}: {expected}");
+        assert_eq!(&export(format), expected, "{format}");
+    }
+}

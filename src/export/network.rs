@@ -42,7 +42,8 @@ pub struct Edge {
     pub relation: String,
     /// The most frequent CAMEO code of the events.
     pub cameo: String,
-    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict:
+    /// that of the most frequent CAMEO code of the events that has one.
     pub quad_class: Option<u8>,
     pub count: usize,
     pub goldstein_mean: Option<f64>,
@@ -109,7 +110,6 @@ struct EdgeAcc {
     cameo_counts: Vec<(u32, usize)>,
     goldstein_sum: f64,
     goldstein_n: usize,
-    quad: Option<u8>,
     /// Events per date.
     dates: BTreeMap<NaiveDate, usize>,
     undated: usize,
@@ -184,7 +184,6 @@ pub fn read_selection(store: &GraphStore, options: &NetworkOptions) -> Result<Se
             acc.goldstein_sum += g;
             acc.goldstein_n += 1;
         }
-        acc.quad = acc.quad.or(quad);
         match date {
             Some(date) => *acc.dates.entry(date).or_default() += 1,
             None => acc.undated += 1,
@@ -382,20 +381,20 @@ fn assemble(edges: &[(EdgeKey, EdgeAcc)], nodes: &HashMap<String, Node>, events:
     for ((s, o, relation), acc) in edges {
         let source = node_for(&mut network, s);
         let target = node_for(&mut network, o);
-        let cameo = acc
-            .cameo_counts
-            .iter()
-            .map(|&(code, n)| (events.cameos.get(code), n))
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
-            .map(|(code, _)| code.to_string())
-            .unwrap_or_default();
+        // Codes by falling count, ties by code: the edge shows the first, and
+        // takes the quad class of the first that has one.
+        let mut codes: Vec<(&str, usize)> =
+            acc.cameo_counts.iter().map(|&(code, n)| (events.cameos.get(code), n)).collect();
+        codes.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let cameo = codes.first().map(|(code, _)| code.to_string()).unwrap_or_default();
+        let quad_class = codes.iter().find_map(|(code, _)| cameo::exact(code).and_then(|c| c.quad_class));
         let mut articles = acc.articles.clone();
         articles.sort_unstable();
         articles.dedup();
         let edge = Edge {
             relation: relation.clone(),
             cameo,
-            quad_class: acc.quad,
+            quad_class,
             count: acc.count,
             goldstein_mean: (acc.goldstein_n > 0).then(|| acc.goldstein_sum / acc.goldstein_n as f64),
             first_date: acc.dates.keys().next().map(NaiveDate::to_string),

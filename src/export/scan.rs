@@ -1,15 +1,17 @@
-//! Reads the event nodes out of the store fast: one single-pattern scan per property, joined in memory.
+//! Reads the event nodes out of the store fast: from the articles' event summaries, or one scan per property.
 //!
-//! A SPARQL star join over a million event nodes costs several index seeks per
-//! event, and decoding a term costs a key-value read per IRI. So
-//! [`read_events`] asks one single-pattern query per property (`?e nkg:actor
-//! ?s`, `?e nkg:target ?o`, …), runs them on all cores, and joins the answers on
-//! the event IRI in a hash map. Properties with few values (verb, CAMEO code)
-//! are read one value at a time so that only the event IRI is decoded, and the
-//! article comes from the event's graph. Values are interned, so an
-//! [`EventTable`] holds a few integers per event. [`read_details`] adds what only the event table
-//! needs (evidence, place, article URL). Filtering and folding are left to
-//! `network.rs`.
+//! Decoding a term costs a key-value read per IRI or long literal, and a star
+//! join over a million event nodes costs several index seeks per event. So
+//! [`read_events`] reads each article's event summary (`graph::summary`, one
+//! literal per article listing its events) when every article has one. A store
+//! written before summaries existed is read the slow way: one single-pattern
+//! query per property (`?e nkg:actor ?s`, `?e nkg:target ?o`, …), run on all
+//! cores and joined on the event IRI in a hash map; properties with few values
+//! (verb, CAMEO code) are read one value at a time so that only the event IRI is
+//! decoded, and the article comes from the event's graph. Values are interned,
+//! so an [`EventTable`] holds a few integers per event. [`read_details`] adds
+//! what only the event table needs (evidence, place, article URL). Filtering
+//! and folding are left to `network.rs`.
 
 use std::collections::HashMap;
 
@@ -20,7 +22,8 @@ use rayon::prelude::*;
 
 use crate::error::QueryError;
 use crate::graph::store::GraphStore;
-use crate::graph::vocab::base;
+use crate::graph::summary::{self, SummaryRow};
+use crate::graph::vocab::{base, nkg};
 
 /// A value that is absent.
 pub const NONE: u32 = u32::MAX;
@@ -72,6 +75,13 @@ pub struct EventTable {
     pub modalities: Strings,
     pub modality: Vec<u32>,
     pub date: Vec<Option<NaiveDate>>,
+    /// Whether the rows come from the articles' event summaries.
+    pub from_summaries: bool,
+    /// With `from_summaries`: each event's evidence and place (place entity
+    /// IRIs), read along since the summary holds them; empty otherwise.
+    pub evidence: Vec<Option<String>>,
+    pub places: Strings,
+    pub place: Vec<u32>,
 }
 
 impl EventTable {
@@ -108,6 +118,9 @@ pub struct PlaceInfo {
 /// The actor scan also gives each event's graph, which is its article's graph.
 const ACTOR_SCAN: &str = "SELECT ?e ?v ?g WHERE { GRAPH ?g { ?e nkg:actor ?v } }";
 const CAMEO_NS: &str = "https://newskg.org/id/cameo/";
+const SUMMARY_SCAN: &str = "SELECT ?a ?v WHERE { ?a nkg:eventSummary ?v }";
+const ARTICLE_COUNT: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a a nkg:Article } }";
+const SUMMARY_COUNT: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a nkg:eventSummary ?v } }";
 
 /// How a property's column is read.
 #[derive(Clone, Copy)]
@@ -121,11 +134,81 @@ enum Scan {
     Except(&'static str),
 }
 
+/// Reads every event and its actor, target, verb, CAMEO code, article, modality
+/// (asserted is left absent) and date: from the event summaries when every
+/// article has one, else from the event nodes.
+pub fn read_events(store: &GraphStore) -> Result<EventTable, QueryError> {
+    if has_summaries(store)? { read_summaries(store) } else { read_event_nodes(store) }
+}
+
+/// Whether every article has an event summary (a store written before they
+/// existed has none).
+fn has_summaries(store: &GraphStore) -> Result<bool, QueryError> {
+    let count = |query: &str| -> Result<String, QueryError> {
+        let mut n = String::new();
+        scan(store, query, |row| {
+            n = row.into_iter().next()?;
+            Some(())
+        })?;
+        Ok(n)
+    };
+    Ok(count(ARTICLE_COUNT)? == count(SUMMARY_COUNT)?)
+}
+
+/// The event table from the summaries: one decoded literal per article. An
+/// event listed twice (the same IRI) is read once.
+fn read_summaries(store: &GraphStore) -> Result<EventTable, QueryError> {
+    let mut table = EventTable { from_summaries: true, ..Default::default() };
+    let mut index: HashMap<String, u32> = HashMap::new();
+    each_summary(store, |article, rows| {
+        let article = table.articles.intern(article);
+        for row in rows {
+            let event = format!("{}{}", base::EVENT, row.hex());
+            if index.contains_key(&event) {
+                continue;
+            }
+            index.insert(event.clone(), table.events.len() as u32);
+            table.events.push(event);
+            table.actor.push(table.entities.intern(format!("{}{}", base::ENTITY, row.subject())));
+            table.target.push(table.entities.intern(format!("{}{}", base::ENTITY, row.object())));
+            table.relation.push(table.relations.intern(nkg::relation(row.relation())));
+            table.cameo.push(table.cameos.intern(row.cameo().to_string()));
+            table.article.push(article);
+            let modality = match row.modality() {
+                "asserted" => NONE,
+                other => table.modalities.intern(other.to_string()),
+            };
+            table.modality.push(modality);
+            table.date.push(row.date());
+            let place = row.place().map(|local| format!("{}{local}", base::ENTITY));
+            table.place.push(place.map_or(NONE, |iri| table.places.intern(iri)));
+            table.evidence.push(Some(row.into_evidence()));
+        }
+    })?;
+    Ok(table)
+}
+
+/// Calls `each` with every article IRI and the decoded rows of its summary.
+fn each_summary(store: &GraphStore, mut each: impl FnMut(String, Vec<SummaryRow>)) -> Result<(), QueryError> {
+    let mut error = None;
+    scan(store, SUMMARY_SCAN, |row| {
+        let [article, text] = <[String; 2]>::try_from(row).ok()?;
+        match summary::decode(&text) {
+            Ok(rows) => each(article, rows),
+            Err(err) => {
+                error.get_or_insert_with(|| format!("bad event summary of {article}: {err}"));
+            }
+        }
+        Some(())
+    })?;
+    error.map_or(Ok(()), |message| Err(QueryError::Evaluation(message)))
+}
+
 /// Reads every event node (those with an `nkg:actor` in an article graph) and
 /// its actor, target, verb, CAMEO code, article (from its graph), modality
 /// (absent means asserted) and date. The model writes events only into article
 /// graphs; an event in the default graph would not be read.
-pub fn read_events(store: &GraphStore) -> Result<EventTable, QueryError> {
+fn read_event_nodes(store: &GraphStore) -> Result<EventTable, QueryError> {
     let mut table = EventTable::default();
     let mut index: HashMap<String, u32> = HashMap::new();
     let mut graphs = Strings::default();
@@ -174,28 +257,16 @@ pub fn read_events(store: &GraphStore) -> Result<EventTable, QueryError> {
 /// Reads the evidence, place and article URL of the events in `table`, and the
 /// label and coordinates of each place.
 pub fn read_details(store: &GraphStore, table: &EventTable) -> Result<EventDetails, QueryError> {
-    let index: HashMap<&str, u32> =
-        table.events.iter().enumerate().map(|(i, e)| (e.as_str(), i as u32)).collect();
-    let n = table.len();
-    let mut details = EventDetails { evidence: vec![None; n], place: vec![NONE; n], ..Default::default() };
-    let (evidence, rest) = rayon::join(
-        || -> Result<Vec<Option<String>>, QueryError> {
-            let mut evidence = vec![None; n];
-            scan(store, "SELECT ?e ?v WHERE { ?e nkg:evidence ?v }", |row| {
-                let [event, value] = <[String; 2]>::try_from(row).ok()?;
-                evidence[*index.get(event.as_str())? as usize] = Some(value);
-                Some(())
-            })?;
-            Ok(evidence)
+    let mut details = EventDetails::default();
+    let (evidence_and_place, rest) = rayon::join(
+        || {
+            if table.from_summaries {
+                Ok((table.evidence.clone(), table.place.clone(), table.places.clone()))
+            } else {
+                scanned_details(store, table)
+            }
         },
         || -> Result<_, QueryError> {
-            let mut place = vec![NONE; n];
-            let mut places = Strings::default();
-            scan(store, "SELECT ?e ?v WHERE { ?e nkg:place ?v }", |row| {
-                let [event, value] = <[String; 2]>::try_from(row).ok()?;
-                place[*index.get(event.as_str())? as usize] = places.intern(value);
-                Some(())
-            })?;
             let mut urls = HashMap::new();
             scan(store, "SELECT ?a ?v WHERE { ?a a nkg:Article ; schema:url ?v }", |row| {
                 let [article, url] = <[String; 2]>::try_from(row).ok()?;
@@ -217,12 +288,34 @@ pub fn read_details(store: &GraphStore, table: &EventTable) -> Result<EventDetai
                     Some(())
                 })?;
             }
-            Ok((place, places, urls, info))
+            Ok((urls, info))
         },
     );
-    details.evidence = evidence?;
-    (details.place, details.places, details.urls, details.place_info) = rest?;
+    (details.evidence, details.place, details.places) = evidence_and_place?;
+    (details.urls, details.place_info) = rest?;
     Ok(details)
+}
+
+/// Evidence and place by row, with the place table.
+type EvidenceAndPlace = (Vec<Option<String>>, Vec<u32>, Strings);
+
+/// Evidence and place of each event from the event nodes.
+fn scanned_details(store: &GraphStore, table: &EventTable) -> Result<EvidenceAndPlace, QueryError> {
+    let index: HashMap<&str, u32> =
+        table.events.iter().enumerate().map(|(i, e)| (e.as_str(), i as u32)).collect();
+    let n = table.len();
+    let (mut evidence, mut place, mut places) = (vec![None; n], vec![NONE; n], Strings::default());
+    scan(store, "SELECT ?e ?v WHERE { ?e nkg:evidence ?v }", |row| {
+        let [event, value] = <[String; 2]>::try_from(row).ok()?;
+        evidence[*index.get(event.as_str())? as usize] = Some(value);
+        Some(())
+    })?;
+    scan(store, "SELECT ?e ?v WHERE { ?e nkg:place ?v }", |row| {
+        let [event, value] = <[String; 2]>::try_from(row).ok()?;
+        place[*index.get(event.as_str())? as usize] = places.intern(value);
+        Some(())
+    })?;
+    Ok((evidence, place, places))
 }
 
 /// One column: the value of `nkg:<property>` for each event row.

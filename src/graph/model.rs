@@ -7,11 +7,14 @@
 //! entity descriptions (types, labels, aliases, codes) and the direct triples
 //! such as `ent:marco-rubio nkg:meets ent:emmanuel-macron`, one per fact however
 //! many articles report it. Negated and hypothetical events keep their event
-//! node but give no direct triple. The store decides how the quads are written.
+//! node but give no direct triple. The article graph also holds the article's
+//! event summary (`graph::summary`), the read index of the network exports. The
+//! store decides how the quads are written.
 
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 use sha2::{Digest, Sha256};
 
+use super::summary::{self, SummaryRow};
 use super::vocab::{base, nkg, std_vocab as v};
 use crate::extract::{Entity, EntityClass, Event, Extraction, Modality, Role};
 use crate::ingest::Document;
@@ -81,6 +84,8 @@ pub fn article_quads(doc: &Document, extraction: &Extraction, extractor: &str) -
     for role in &extraction.roles {
         write_role(&mut own, doc, role);
     }
+    let rows: Vec<SummaryRow> = extraction.events.iter().map(|event| summary_row(doc, event)).collect();
+    own.add_str(&article, nkg::EVENT_SUMMARY, &summary::encode(&rows));
     ArticleQuads { id: doc.id.clone(), own: own.quads, merged: merged.quads }
 }
 
@@ -248,6 +253,23 @@ fn write_event(
     if matches!(event.modality, Modality::Asserted | Modality::Planned) {
         merged.add(&subject, &relation, object);
     }
+}
+
+/// The event's row in its article's summary: the same values its event node holds.
+fn summary_row(doc: &Document, event: &Event) -> SummaryRow {
+    let local = |iri: NamedNode, namespace: &str| iri.as_str()[namespace.len()..].to_string();
+    SummaryRow(
+        local(event_iri(doc, event), base::EVENT),
+        local(entity_iri(&event.subject), base::ENTITY),
+        local(entity_iri(&event.object), base::ENTITY),
+        event.relation.clone(),
+        local(cameo_iri(&event.cameo), base::CAMEO),
+        event.date,
+        event.modality.as_str().to_string(),
+        event.place.as_deref().map(|place| local(entity_iri(place), base::ENTITY)),
+        event.symmetric,
+        event.text.clone(),
+    )
 }
 
 fn write_role(out: &mut QuadWriter, doc: &Document, role: &Role) {

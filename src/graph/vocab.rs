@@ -118,6 +118,8 @@ pub mod nkg {
         ARTICLE_DATE = "articleDate";
         /// Article → where it was read from.
         SOURCE_FILE = "sourceFile";
+        /// Article → its events as one JSON literal, a denormalised read index (`graph::summary`).
+        EVENT_SUMMARY = "eventSummary";
         /// Super-property of every direct actor–actor predicate.
         ACTS_ON = "actsOn";
         /// CAMEO concept → Goldstein score.

@@ -1,0 +1,125 @@
+//! The per-article event summary: a denormalised read index of the article's event nodes.
+//!
+//! Reading a million event nodes property by property costs several term
+//! decodings per event, each a key-value read. So every article graph also holds
+//! one literal, `art:ID nkg:eventSummary "…"`, listing per event what the
+//! network exports read (ids, verb, CAMEO code, date, modality, place,
+//! evidence) as JSON. It is written and replaced with its article graph by
+//! `model::article_quads`, so it agrees with the event nodes by construction;
+//! the event nodes stay the source of truth for SPARQL. An edit of the event
+//! nodes made by hand (SPARQL UPDATE) does not update it.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// One event of an article, as the summary holds it: a JSON array of its fields.
+///
+/// IRIs are kept as the part after their namespace: `hex` after `base::EVENT`,
+/// `subject`, `object` and `place` after `base::ENTITY`, `cameo` after
+/// `base::CAMEO`, `relation` after the `nkg:` namespace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummaryRow(
+    pub String,
+    pub String,
+    pub String,
+    pub String,
+    pub String,
+    pub Option<NaiveDate>,
+    pub String,
+    pub Option<String>,
+    pub bool,
+    pub String,
+);
+
+impl SummaryRow {
+    /// The event IRI's local part.
+    pub fn hex(&self) -> &str {
+        &self.0
+    }
+    /// The acting entity's IRI local part.
+    pub fn subject(&self) -> &str {
+        &self.1
+    }
+    /// The target entity's IRI local part.
+    pub fn object(&self) -> &str {
+        &self.2
+    }
+    /// The controlled verb (`meets`).
+    pub fn relation(&self) -> &str {
+        &self.3
+    }
+    /// The CAMEO code, as in its IRI.
+    pub fn cameo(&self) -> &str {
+        &self.4
+    }
+    pub fn date(&self) -> Option<NaiveDate> {
+        self.5
+    }
+    /// `asserted`, `negated`, `planned` or `hypothetical`.
+    pub fn modality(&self) -> &str {
+        &self.6
+    }
+    /// The place entity's IRI local part.
+    pub fn place(&self) -> Option<&str> {
+        self.7.as_deref()
+    }
+    pub fn symmetric(&self) -> bool {
+        self.8
+    }
+    /// The evidence sentence.
+    pub fn evidence(&self) -> &str {
+        &self.9
+    }
+    /// The evidence sentence, taken out of the row.
+    pub fn into_evidence(self) -> String {
+        self.9
+    }
+}
+
+/// The summary literal for an article's events.
+pub fn encode(rows: &[SummaryRow]) -> String {
+    serde_json::to_string(rows).expect("summary rows serialise")
+}
+
+/// The events of a summary literal.
+pub fn decode(text: &str) -> Result<Vec<SummaryRow>, serde_json::Error> {
+    serde_json::from_str(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_round_trip() {
+        let date = NaiveDate::from_ymd_opt(2024, 3, 1);
+        let rows = vec![
+            SummaryRow(
+                "ab12".into(),
+                "marco-rubio".into(),
+                "country-fra".into(),
+                "meets".into(),
+                "040".into(),
+                date,
+                "asserted".into(),
+                None,
+                true,
+                "He met \"them\"\tthere.\n".into(),
+            ),
+            SummaryRow(
+                "cd34".into(),
+                "a".into(),
+                "b".into(),
+                "attacks".into(),
+                "190".into(),
+                None,
+                "negated".into(),
+                Some("paris".into()),
+                false,
+                String::new(),
+            ),
+        ];
+        assert_eq!(decode(&encode(&rows)).unwrap(), rows);
+        assert_eq!(decode("[]").unwrap(), vec![]);
+    }
+}
