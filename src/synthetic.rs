@@ -219,7 +219,7 @@ impl World {
             world.countries.push(world.actors.len());
             world.members.push(Vec::new());
             world.places.push(Vec::new());
-            world.push(&mut ids, entity_of(entry), home);
+            world.push(&mut ids, entry.to_entity(), home);
         }
         let home_of =
             |code: &Option<String>| countries.iter().position(|c| c.country.is_some() && c.country == *code);
@@ -232,7 +232,7 @@ impl World {
                 _ => continue,
             };
             let Some(home) = home_of(&entry.country).filter(|_| *budget > 0) else { continue };
-            if world.push(&mut ids, entity_of(entry), home) {
+            if world.push(&mut ids, entry.to_entity(), home) {
                 *budget -= 1;
             }
         }
@@ -409,20 +409,6 @@ fn triggers() -> Vec<TriggerInfo> {
             symmetric: t.symmetric,
         })
         .collect()
-}
-
-fn entity_of(entry: &crate::extract::gazetteer::GazEntry) -> Entity {
-    Entity {
-        id: entry.id.clone(),
-        class: entry.class,
-        label: entry.label.clone(),
-        aliases: vec![entry.label.clone()],
-        wikidata: entry.wikidata.clone(),
-        cameo: entry.cameo.clone(),
-        country: entry.country.clone(),
-        lat: entry.lat,
-        lon: entry.lon,
-    }
 }
 
 fn new_entity(class: EntityClass, label: String, cameo: Option<String>, country: Option<String>) -> Entity {

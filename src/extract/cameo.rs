@@ -21,6 +21,11 @@ pub struct CameoCode {
     pub plover: Option<String>,
 }
 
+/// Whether a CAMEO code is violence: assault (18), fight (19) or mass violence (20).
+pub fn is_violent(code: &str) -> bool {
+    ["18", "19", "20"].iter().any(|root| code.starts_with(root))
+}
+
 /// Looks up a CAMEO code; unknown 3- and 4-digit codes fall back to their parent.
 pub fn lookup(code: &str) -> Option<&'static CameoCode> {
     let table = table();

@@ -16,7 +16,7 @@ use super::lexicon::{Lexicon, Trigger, TriggerKind, TriggerMatch};
 use super::mentions::{
     GEO_NOUNS, Mention, MentionKind, Mentions, Text, is_group_noun, is_place_noun, is_title_word,
 };
-use super::{EntityClass, Modality};
+use super::{EntityClass, Modality, cameo};
 
 /// How an event's arguments were found, which sets its base confidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -805,9 +805,7 @@ impl Finder<'_, '_> {
         end: usize,
         allow_direct: bool,
     ) -> (Vec<usize>, Option<usize>) {
-        let violent = trigger.cameo.starts_with("18")
-            || trigger.cameo.starts_with("19")
-            || trigger.cameo.starts_with("20");
+        let violent = cameo::is_violent(&trigger.cameo);
         let mut place = None;
         let mut j = i;
         let mut prep: Option<&str> = None;

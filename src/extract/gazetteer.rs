@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::EntityClass;
+use super::{Entity, EntityClass};
 use crate::nlp::segment;
 
 pub const COUNTRIES_TSV: &str = include_str!("../../ontology/gazetteers/countries.tsv");
@@ -86,6 +86,23 @@ pub struct GazMatch {
     pub len: usize,
     /// Every entry the form can name, with how it names it.
     pub hits: Vec<(usize, FormKind)>,
+}
+
+impl GazEntry {
+    /// The entity this entry names, with its label as the first alias.
+    pub fn to_entity(&self) -> Entity {
+        Entity {
+            id: self.id.clone(),
+            class: self.class,
+            label: self.label.clone(),
+            aliases: vec![self.label.clone()],
+            wikidata: self.wikidata.clone(),
+            cameo: self.cameo.clone(),
+            country: self.country.clone(),
+            lat: self.lat,
+            lon: self.lon,
+        }
+    }
 }
 
 impl Gazetteer {

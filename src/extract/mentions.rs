@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use super::gazetteer::{FormKind, GazEntry, Gazetteer, slug};
+use super::gazetteer::{FormKind, Gazetteer, slug};
 use super::{Entity, EntityClass};
 use crate::nlp::pipeline::Pipeline;
 use crate::nlp::segment::{self, Sentence, Token};
@@ -154,6 +154,11 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// A pronoun at token `i` standing for `entity`.
+    fn pronoun(i: usize, entity: usize) -> Mention {
+        Mention { start: i, end: i + 1, entity, kind: MentionKind::Pronoun, modifier: false }
+    }
+
     /// A name mention of `entity` over tokens `start..end`.
     fn name(start: usize, end: usize, entity: usize) -> Mention {
         Mention { start, end, entity, kind: MentionKind::Name, modifier: false }
@@ -507,7 +512,7 @@ fn resolve_capitals(text: &Text<'_>, gazetteer: &Gazetteer, out: &mut Mentions) 
         let country_id = &out.entities[mention.entity].id;
         let Some(capital) = gazetteer.capital_of(country_id) else { continue };
         let (start, end) = (mention.start, mention.end + 1);
-        let entity = out.entity_for(entity_from_gazetteer(&gazetteer.entries[capital]));
+        let entity = out.entity_for(gazetteer.entries[capital].to_entity());
         let surface = text.text[text.tokens[start].start..text.tokens[end - 1].end].to_string();
         out.add_alias(entity, &surface);
         out.mentions[m] = Mention { start, end, entity, kind: MentionKind::Description, modifier: false };
@@ -586,7 +591,7 @@ fn gazetteer_mention(
         return None;
     }
     // All-caps words at the very start are datelines ("PARIS"); they are places, handled here.
-    let entity = out.entity_for(entity_from_gazetteer(entry));
+    let entity = out.entity_for(entry.to_entity());
     let surface = text.text[text.tokens[i].start..text.tokens[stop - 1].end].to_string();
     out.add_alias(entity, &surface);
     let kind = match kind {
@@ -635,7 +640,7 @@ fn dateline_mention(
         return None;
     }
     let entity = match entry {
-        Some(&(idx, _)) => out.entity_for(entity_from_gazetteer(&gazetteer.entries[idx])),
+        Some(&(idx, _)) => out.entity_for(gazetteer.entries[idx].to_entity()),
         None => out.entity_for(new_entity(&label, EntityClass::Place)),
     };
     let surface = text.text[text.tokens[i].start..text.tokens[stop - 1].end].to_string();
@@ -736,20 +741,6 @@ const ATTACK_NOUNS: &[&str] = &[
     "drones", "fire", "missiles", "offensive", "raid", "raids", "rockets", "shelling", "strike",
     "strikes",
 ];
-
-fn entity_from_gazetteer(entry: &GazEntry) -> Entity {
-    Entity {
-        id: entry.id.clone(),
-        class: entry.class,
-        label: entry.label.clone(),
-        aliases: vec![entry.label.clone()],
-        wikidata: entry.wikidata.clone(),
-        cameo: entry.cameo.clone(),
-        country: entry.country.clone(),
-        lat: entry.lat,
-        lon: entry.lon,
-    }
-}
 
 /// Reads a run of capitalised words starting at `i` as a name; returns the token after it.
 fn name_mention(
@@ -1065,13 +1056,7 @@ fn resolve_pronouns(text: &Text<'_>, pronouns: &[usize], out: &mut Mentions) {
             .filter(|m| out.entities[m.entity].class == EntityClass::Person)
             .rfind(|m| sentence - text.sentence_of[m.start] <= 1);
         if let Some(m) = antecedent {
-            added.push(Mention {
-                start: i,
-                end: i + 1,
-                entity: m.entity,
-                kind: MentionKind::Pronoun,
-                modifier: false,
-            });
+            added.push(Mention::pronoun(i, m.entity));
         }
     }
     out.mentions.extend(added);
@@ -1111,18 +1096,11 @@ fn resolve_it(text: &Text<'_>, out: &mut Mentions) {
             // The speaker ends near the verb: "Israel on Tuesday said it …".
             let close = |m: &&Mention| word == "its" || limit - m.end <= 4;
             if let Some(m) = actor.filter(close) {
-                added.push(Mention {
-                    start: i,
-                    end: i + 1,
-                    entity: m.entity,
-                    kind: MentionKind::Pronoun,
-                    modifier: false,
-                });
+                added.push(Mention::pronoun(i, m.entity));
             }
         }
     }
     out.mentions.extend(added);
-    out.mentions.sort_by_key(|m| (m.start, m.end));
 }
 
 /// Adds a person's surname as an alias, since readers use it.

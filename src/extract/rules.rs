@@ -109,7 +109,7 @@ impl RuleExtractor {
         };
         let date = nearest(true).map(|m| m.date);
         let period = if date.is_none() { nearest(false).map(|m| (m.date, m.until)) } else { None };
-        let violent = ["18", "19", "20"].iter().any(|root| trigger.cameo.starts_with(root));
+        let violent = cameo::is_violent(&trigger.cameo);
         let casualties = if violent { find_casualties(sentence_text) } else { Casualties::default() };
         let place = found.place.or(dateline).map(|p| entities[p].id.clone());
         let code = cameo::lookup(&trigger.cameo);

@@ -13,10 +13,10 @@
 
 use std::ops::Range;
 
-use super::EntityClass;
 use super::events::{Found, Pattern, modality_before};
 use super::lexicon::{Lexicon, Trigger, TriggerKind, TriggerMatch};
 use super::mentions::{MentionKind, Mentions, Text, is_group_noun, is_place_noun, is_title_word};
+use super::{EntityClass, cameo};
 
 /// Finds events from the dependency parse; returns nothing when the text was not parsed.
 pub fn find_events_by_syntax(
@@ -80,7 +80,6 @@ struct Reader<'a, 'b> {
 
 impl Reader<'_, '_> {
     fn verb_event(&self, trigger: &Trigger, i: usize, range: Range<usize>) -> Option<Found> {
-        let violent = ["18", "19", "20"].iter().any(|root| trigger.cameo.starts_with(root));
         let mut subjects = Vec::new();
         let mut objects = Vec::new();
         for k in self.text.children(i, "nsubj") {
@@ -96,15 +95,7 @@ impl Reader<'_, '_> {
                 subjects.extend(self.actors(k, false));
                 continue;
             }
-            let allowed = preposition.as_deref().is_some_and(|p| trigger.target_preps.iter().any(|t| t == p));
-            let violent_place =
-                violent && matches!(preposition.as_deref(), Some("in" | "on" | "at" | "onto" | "into"));
-            if allowed {
-                objects.extend(self.actors(k, true));
-            } else if violent_place {
-                // "struck targets in the Bekaa valley", "an airstrike hit a bus in Yemen"
-                objects.extend(self.actors(k, true).into_iter().filter(|&e| self.is_place_or_country(e)));
-            }
+            objects.extend(self.prepositional_targets(trigger, k, preposition.as_deref()));
         }
         // "gave Tanzania a grant": the indirect object is the target.
         for k in self.text.children(i, "obj").into_iter().chain(self.text.children(i, "iobj")) {
@@ -159,6 +150,21 @@ impl Reader<'_, '_> {
         out
     }
 
+    /// The targets a prepositional phrase gives a trigger: any actor after a preposition the
+    /// lexicon allows ("talks with X"), and for violence the place or country where it
+    /// happened ("struck targets in the Bekaa valley", "an airstrike hit a bus in Yemen").
+    fn prepositional_targets(&self, trigger: &Trigger, k: usize, preposition: Option<&str>) -> Vec<usize> {
+        if preposition.is_some_and(|p| trigger.target_preps.iter().any(|t| t == p)) {
+            self.actors(k, true)
+        } else if cameo::is_violent(&trigger.cameo)
+            && matches!(preposition, Some("in" | "on" | "at" | "onto" | "into"))
+        {
+            self.actors(k, true).into_iter().filter(|&e| self.is_place_or_country(e)).collect()
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The event of a light verb whose object is a noun trigger: "Israel and Lebanon renewed
     /// negotiations", "the army carried out strikes on Sumy", "imposed sanctions on Iran".
     /// The verb's subject acts; the target follows the noun or the verb with one of the
@@ -179,7 +185,6 @@ impl Reader<'_, '_> {
             .into_iter()
             .find(|m| lexicon.triggers[m.trigger].kind == TriggerKind::Noun)?;
         let trigger = &lexicon.triggers[choice.trigger];
-        let violent = ["18", "19", "20"].iter().any(|root| trigger.cameo.starts_with(root));
         let mut subjects = Vec::new();
         for k in self.text.children(i, "nsubj") {
             if self.text.deprel[k] != "nsubj:pass" {
@@ -192,14 +197,7 @@ impl Reader<'_, '_> {
         let mut objects = Vec::new();
         let attachments = self.text.children(noun, "nmod").into_iter().chain(self.text.children(i, "obl"));
         for k in attachments {
-            let preposition = self.preposition_of(k);
-            let allowed = preposition.as_deref().is_some_and(|p| trigger.target_preps.iter().any(|t| t == p));
-            if allowed {
-                objects.extend(self.actors(k, true));
-            } else if violent && matches!(preposition.as_deref(), Some("in" | "on" | "at" | "onto" | "into"))
-            {
-                objects.extend(self.actors(k, true).into_iter().filter(|&e| self.is_place(e)));
-            }
+            objects.extend(self.prepositional_targets(trigger, k, self.preposition_of(k).as_deref()));
         }
         for k in self.text.children(i, "iobj") {
             objects.extend(self.actors(k, true));
