@@ -921,6 +921,7 @@ European Union|EU|E.U.;igo;;Q458
 European Commission|EU Commission|Commission;igo;;Q8880
 European Parliament|EU Parliament|MEPs;igo;;Q8889
 European Council|EU summit;igo;;
+European Community|European Economic Community|EEC|European Communities;igo;;
 Council of the European Union|Council of the EU|EU Council;igo;;
 European Central Bank|ECB;igo;;
 Court of Justice of the European Union|European Court of Justice|ECJ|CJEU;igo;;
@@ -1265,6 +1266,11 @@ def org_rows(phoenix: dict[str, str]) -> tuple[list[list], int]:
         # Reject codes that contradict the row (a party name matching another country's entry).
         if code and country and code[:3] not in {country, "IGO", "NGO", "IMG", "MNC", "MED"}:
             code = ""
+        # Without an entry of its own, an international body takes CAMEO's generic actor
+        # code for its kind: IGOUNO for United Nations bodies, else IGO or NGO.
+        if not code and not country and kind in {"igo", "ngo"}:
+            un_body = any(f.startswith(("United Nations", "UN ")) for f in [name, *aliases])
+            code = "IGOUNO" if kind == "igo" and un_body else kind.upper()
         n_cameo += bool(code)
         rows.append([name, uniq(with_folds(aliases), exclude=[name]), kind, country, code, qid])
     return rows, n_cameo

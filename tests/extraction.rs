@@ -490,3 +490,64 @@ fn a_negated_object_negates_the_event() {
         &["ent:afghanistan offers ent:taliban"],
     );
 }
+
+#[test]
+fn a_statement_that_another_actor_must_act_is_a_demand() {
+    check(
+        "Russia said on Tuesday that Sudan must return a helicopter captured last week.",
+        &["ent:russia demands ent:sudan"],
+        &["ent:sudan demands ent:russia"],
+    );
+    check("Germany said Hungary should lift its veto.", &["ent:germany urges ent:hungary"], &[]);
+    // A modal inside a report with no statement verb is not a demand.
+    check("Sudan must return a helicopter, the report said.", &[], &["ent:sudan demands ent:sudan"]);
+}
+
+#[test]
+fn the_possessor_of_what_is_praised_or_condemned_is_the_target() {
+    check(
+        "A top U.S. official praised Haiti's efforts to improve its record.",
+        &["ent:united-states praises ent:haiti"],
+        &[],
+    );
+    check("France condemned Russia's invasion.", &["ent:france criticizes ent:russia"], &[]);
+}
+
+#[test]
+fn a_time_word_read_as_subject_gives_the_subject_back() {
+    check(
+        "Libyan leader Muammar Gaddafi and Bulgarian President Todor Zhivkov today signed a treaty of friendship.",
+        &["ent:muammar-gaddafi signsAgreementWith ent:todor-zhivkov"],
+        &[],
+    );
+}
+
+#[test]
+fn the_country_is_the_country_just_named_and_parts_stand_for_the_whole() {
+    check(
+        "Afghanistan is in turmoil. Taliban militants seized most of the country in just over a week.",
+        &["ent:taliban seizes ent:afghanistan"],
+        &[],
+    );
+    check("Russian forces shelled parts of Kharkiv.", &["ent:russia shells ent:kharkiv"], &[]);
+}
+
+#[test]
+fn a_titled_surname_is_the_office_holder_of_the_day() {
+    check_entities(
+        "Crowds cheered President Mugabe in Harare.",
+        &["ent:robert-mugabe PERSON ZWEGOV"],
+        &["ent:mugabe"],
+    );
+    // Without a title a lone surname the table does not list as an alias stays unresolved.
+    check_entities("Mugabe spoke.", &[], &["ent:robert-mugabe"]);
+}
+
+#[test]
+fn international_bodies_without_their_own_code_get_the_generic_one() {
+    check_entities(
+        "European Community ministers met APEC officials.",
+        &["ent:european-community ORG IGO", "ent:asia-pacific-economic-cooperation ORG IGO"],
+        &[],
+    );
+}

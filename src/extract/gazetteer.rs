@@ -75,6 +75,8 @@ pub struct Gazetteer {
     /// Well-known people by surname ("Putin" → "Vladimir Putin"), where only one
     /// person in the table has that surname; `None` marks a shared surname.
     surnames: HashMap<String, Option<String>>,
+    /// Every person in the table by the last word of their name, for "President Mugabe".
+    by_last_name: HashMap<String, Vec<String>>,
     /// Given names: first words of at least two people's names in `people.tsv`.
     given_names: HashSet<String>,
 }
@@ -119,6 +121,20 @@ impl Gazetteer {
     /// The full name of the one well-known person with this surname, if exactly one.
     pub fn person_by_surname(&self, surname: &str) -> Option<&str> {
         self.surnames.get(surname)?.as_deref()
+    }
+
+    /// The full name of the one person in the table with this surname who held a dated
+    /// position on `date` ("President Mugabe" in 2000 is Robert Mugabe). A title before a
+    /// lone surname says the person holds office, so the office holders of the day are
+    /// the candidates; two or more, or none, give `None`.
+    pub fn office_holder_by_surname(&self, surname: &str, date: NaiveDate) -> Option<&str> {
+        let mut holders = self.by_last_name.get(surname)?.iter().filter(|name| {
+            self.people.get(&slug(name)).is_some_and(|codes| {
+                codes.iter().any(|c| c.from.is_some_and(|f| f <= date) && c.to.is_none_or(|t| date < t))
+            })
+        });
+        let first = holders.next()?;
+        holders.next().is_none().then_some(first.as_str())
     }
 
     /// The CAMEO code of the person with this full name on `date`: the dated code
@@ -272,6 +288,10 @@ impl Gazetteer {
                 && !words.iter().any(|w| NOT_PERSONAL.contains(&w.to_lowercase().as_str()));
             if personal {
                 *first_words.entry(words[0]).or_default() += 1;
+                let last = self.by_last_name.entry(words[words.len() - 1].to_string()).or_default();
+                if !last.iter().any(|n| n == name) {
+                    last.push(name.to_string());
+                }
             }
             let codes: Vec<DatedCode> = list(codes).filter_map(dated_code).collect();
             // Only full names: a lone surname would give strangers a code.

@@ -150,6 +150,11 @@ impl Lexicon {
             })
     }
 
+    /// The index of the trigger listed as this lemma and kind.
+    pub fn find(&self, lemma: &str, kind: TriggerKind) -> Option<usize> {
+        self.triggers.iter().position(|t| t.lemma == lemma && t.kind == kind)
+    }
+
     /// The longest trigger at `words[i]`, preferring a verb when both readings exist.
     pub fn match_at(&self, words: &[&str], i: usize) -> Option<TriggerMatch> {
         let found = self.matches_at(words, i);

@@ -229,10 +229,10 @@ pub const TITLE_HEADS: &[&str] = &[
     "adm.", "admiral", "adviser", "advisor", "ambassador", "archbishop", "capt.", "captain",
     "cardinal", "chair", "chairman", "chairwoman", "chancellor", "chief", "col.", "colonel",
     "commander", "commissioner", "congressman", "congresswoman", "counsel", "counterpart",
-    "delegate", "diplomat", "director", "emir", "emperor", "envoy", "gen.", "general", "governor",
-    "gov.", "head", "judge", "king", "lawmaker", "leader", "lt.", "maj.", "mayor", "minister",
+    "delegate", "diplomat", "director", "director-general", "emir", "emperor", "envoy", "gen.", "general", "governor",
+    "governor-general", "gov.", "head", "judge", "king", "lawmaker", "leader", "lt.", "maj.", "mayor", "minister",
     "negotiator", "official", "pope", "premier", "president", "prince", "princess", "prosecutor",
-    "queen", "rep.", "representative", "sen.", "senator", "secretary", "sheikh", "speaker",
+    "queen", "rep.", "representative", "sen.", "senator", "secretary", "secretary-general", "sheikh", "speaker",
     "spokesman", "spokesperson", "spokeswoman", "sultan",
 ];
 
@@ -247,7 +247,7 @@ pub const GROUP_NOUNS: &[&str] = &[
     "ministers", "ministry", "missile", "missiles", "monitors", "navy", "negotiators", "observers",
     "officers", "officials", "parliament", "paratroopers", "peacekeepers", "police", "policemen",
     "prosecutors", "rebels", "regime", "representatives", "rocket", "rockets", "security",
-    "servicemen", "shelling", "side", "soldiers", "strike", "strikes", "team", "troops",
+    "servicemen", "shelling", "side", "sides", "soldiers", "strike", "strikes", "team", "troops",
     "warplanes", "warships",
 ];
 
@@ -405,6 +405,7 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
     resolve_singles(text, gazetteer, &singles, &mut out);
     resolve_pronouns(text, &pronouns, &mut out);
     resolve_it(text, &mut out);
+    resolve_the_country(text, &mut out);
     out.mentions.sort_by_key(|m| (m.start, m.end));
     resolve_capitals(text, gazetteer, &mut out);
     merge_variants(&mut out, gazetteer);
@@ -1097,6 +1098,43 @@ fn resolve_it(text: &Text<'_>, out: &mut Mentions) {
             let close = |m: &&Mention| word == "its" || limit - m.end <= 4;
             if let Some(m) = actor.filter(close) {
                 added.push(Mention::pronoun(i, m.entity));
+            }
+        }
+    }
+    out.mentions.extend(added);
+}
+
+/// Resolves "the country" (and "the kingdom", "the nation") to the country named last
+/// before it, within the same sentence or the two before: "Taliban militants seized most
+/// of the country", "rebels loyal to the country's former vice president". News uses the
+/// phrase for the country it has just named. "The country of X" names X and is left alone.
+fn resolve_the_country(text: &Text<'_>, out: &mut Mentions) {
+    out.mentions.sort_by_key(|m| (m.start, m.end));
+    let mut added = Vec::new();
+    for (s, sentence) in text.sentences.iter().enumerate() {
+        let window_start = text.sentences[s.saturating_sub(2)].tokens.start;
+        for i in sentence.tokens.clone().skip(1) {
+            if !matches!(text.low(i), "country" | "kingdom" | "nation")
+                || text.low(i - 1) != "the"
+                || text.is_capitalised(i)
+                || text.low(i + 1) == "of"
+                || out.at(i).is_some()
+            {
+                continue;
+            }
+            let referent = out
+                .mentions
+                .iter()
+                .filter(|m| m.start >= window_start && m.end < i && m.kind != MentionKind::Pronoun)
+                .rfind(|m| out.entities[m.entity].class == EntityClass::Country);
+            if let Some(m) = referent {
+                added.push(Mention {
+                    start: i - 1,
+                    end: i + 1,
+                    entity: m.entity,
+                    kind: MentionKind::Description,
+                    modifier: false,
+                });
             }
         }
     }

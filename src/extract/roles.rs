@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, slug};
 use super::mentions::{MentionKind, Mentions, Text, is_title_head, is_title_word};
 use super::{EntityClass, Role};
 
@@ -29,10 +29,33 @@ pub struct RoleFinding {
 }
 
 /// Gives each person the Phoenix dictionary knows by full name its CAMEO code and country.
-fn assign_dictionary_codes(mentions: &mut Mentions, gazetteer: &Gazetteer, date: Option<NaiveDate>) {
-    for entity in &mut mentions.entities {
+/// A lone surname after a title ("President Mugabe") is first completed to the full name
+/// of the one office holder of that name on the article's date.
+fn assign_dictionary_codes(
+    text: &Text<'_>,
+    mentions: &mut Mentions,
+    gazetteer: &Gazetteer,
+    date: Option<NaiveDate>,
+) {
+    for (idx, entity) in mentions.entities.iter_mut().enumerate() {
         if entity.class != EntityClass::Person || entity.cameo.is_some() {
             continue;
+        }
+        let titled = || {
+            mentions.mentions.iter().any(|m| {
+                m.entity == idx
+                    && m.kind == MentionKind::Name
+                    && m.start > 0
+                    && is_title_word(text.low(m.start - 1))
+            })
+        };
+        if !entity.label.contains(' ')
+            && let Some(full) = date.and_then(|d| gazetteer.office_holder_by_surname(&entity.label, d))
+            && titled()
+        {
+            entity.id = format!("ent:{}", slug(full));
+            entity.label = full.to_string();
+            entity.aliases.insert(0, full.to_string());
         }
         let Some(code) = gazetteer.person_code(&entity.label, date) else { continue };
         let country = code.get(..3).and_then(|c| gazetteer.country_by_cameo(c));
@@ -44,7 +67,11 @@ fn assign_dictionary_codes(mentions: &mut Mentions, gazetteer: &Gazetteer, date:
 /// The country named most often, when it is named at least twice and more often than any other.
 fn main_country(mentions: &Mentions) -> Option<usize> {
     let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    for m in mentions.mentions.iter().filter(|m| m.kind != MentionKind::Pronoun) {
+    for m in mentions
+        .mentions
+        .iter()
+        .filter(|m| !matches!(m.kind, MentionKind::Pronoun | MentionKind::Description))
+    {
         if mentions.entities[m.entity].class == EntityClass::Country {
             *counts.entry(m.entity).or_default() += 1;
         }
@@ -65,7 +92,7 @@ pub fn find_roles(
     gazetteer: &Gazetteer,
     date: Option<NaiveDate>,
 ) -> RoleFinding {
-    assign_dictionary_codes(mentions, gazetteer, date);
+    assign_dictionary_codes(text, mentions, gazetteer, date);
     let main_country = main_country(mentions);
     let mut found = RoleFinding { main_country, ..RoleFinding::default() };
     let persons: Vec<usize> = (0..mentions.mentions.len())

@@ -49,6 +49,8 @@ pub fn find_events_by_syntax(
                 })
                 // A light verb and its noun ("held talks", "carried out strikes on").
                 .or_else(|| reader.light_verb_event(lexicon, &lower, i, range.clone()));
+            // "Russia said Sudan must return the helicopter": a demand stated as a report.
+            let event = event.or_else(|| reader.modal_statement(lexicon, i, range.clone()));
             if let Some(event) = event {
                 events.push(Found { sentence: sentence_idx, ..event });
             }
@@ -56,6 +58,37 @@ pub fn find_events_by_syntax(
     }
     events
 }
+
+/// Nouns for a share of a place or group ("most of", "parts of", "much of").
+fn is_partitive(word: &str) -> bool {
+    matches!(word, "most" | "much" | "part" | "parts" | "all" | "half" | "swathes" | "areas" | "some")
+}
+
+/// Words for a day or time that the parser may take for a subject ("X today signed").
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word,
+        "today"
+            | "yesterday"
+            | "tonight"
+            | "tomorrow"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "now"
+    )
+}
+
+/// Verbs (as lemmas) that report a statement; with a clause of obligation they make a demand.
+#[rustfmt::skip]
+const STATEMENT_VERBS: &[&str] = &[
+    "add", "announce", "assert", "declare", "insist", "reiterate", "say", "state", "stress",
+    "tell", "warn",
+];
 
 /// Whether a trigger's target may be read from the clause after it: appeals (CAMEO 02),
 /// intents (03), demands (10), threats (13) and rejections (12) are made to the actor
@@ -102,6 +135,9 @@ impl Reader<'_, '_> {
             objects.extend(self.actors(k, true));
         }
         if subjects.is_empty() {
+            subjects = self.misparsed_subjects(i);
+        }
+        if subjects.is_empty() {
             subjects = self.borrowed_subjects(i);
         }
         // "when asked what Moscow expected": a bare participle is a reduced passive.
@@ -110,6 +146,40 @@ impl Reader<'_, '_> {
             objects = self.clause_targets(i);
         }
         self.event(trigger, i, subjects, objects, range)
+    }
+
+    /// A statement that another actor must or should act: "Russia said on Tuesday that
+    /// Sudan must return a helicopter" is Russia demanding (CAMEO 10) of Sudan; with
+    /// "should" it is an appeal (02). The statement's subject acts; the clause's subject
+    /// is the target. The modal is the trigger word.
+    fn modal_statement(&self, lexicon: &Lexicon, i: usize, range: Range<usize>) -> Option<Found> {
+        if !STATEMENT_VERBS.contains(&self.text.lemma[i].as_str()) {
+            return None;
+        }
+        for clause in self.text.children(i, "ccomp") {
+            let Some(modal) = self
+                .text
+                .children(clause, "aux")
+                .into_iter()
+                .find(|&a| matches!(self.text.low(a), "must" | "should"))
+            else {
+                continue;
+            };
+            let lemma = if self.text.low(modal) == "must" { "demand" } else { "urge" };
+            let trigger = lexicon.find(lemma, TriggerKind::Verb)?;
+            let mut subjects = Vec::new();
+            for k in self.text.children(i, "nsubj") {
+                subjects.extend(self.actors(k, false));
+            }
+            let mut objects = Vec::new();
+            for k in self.text.children(clause, "nsubj") {
+                objects.extend(self.actors(k, true));
+            }
+            objects.retain(|&e| !self.is_place(e));
+            let event = self.event(&lexicon.triggers[trigger], i, subjects, objects, range)?;
+            return Some(Found { trigger, tokens: modal..modal + 1, ..event });
+        }
+        None
     }
 
     /// The target of an appeal, demand, threat or offer stated through what follows it:
@@ -192,6 +262,9 @@ impl Reader<'_, '_> {
             }
         }
         if subjects.is_empty() {
+            subjects = self.misparsed_subjects(i);
+        }
+        if subjects.is_empty() {
             subjects = self.borrowed_subjects(i);
         }
         let mut objects = Vec::new();
@@ -271,6 +344,23 @@ impl Reader<'_, '_> {
         })
     }
 
+    /// A subject the parser attached elsewhere: in "Libyan leader Muammar Gaddafi and
+    /// Bulgarian President Todor Zhivkov today signed a treaty" it takes "today" for the
+    /// subject and the names for a bare `obl`. A nominal before the verb with no
+    /// preposition, when the verb's only subject is a time word, is the real subject.
+    /// The name may also hang under the time word ("Muammar Gaddafi today" as one noun).
+    fn misparsed_subjects(&self, i: usize) -> Vec<usize> {
+        let subjects = self.text.children(i, "nsubj");
+        if !subjects.iter().all(|&k| is_time_word(self.text.low(k))) {
+            return Vec::new();
+        }
+        let under_time_word = subjects.iter().flat_map(|&k| self.text.children(k, "compound"));
+        let bare_obliques = self.text.children(i, "obl").into_iter().filter(|&k| {
+            k < i && self.text.children(k, "case").is_empty() && !is_time_word(self.text.low(k))
+        });
+        under_time_word.chain(bare_obliques).flat_map(|k| self.actors(k, false)).collect()
+    }
+
     /// The subject of the verb this one depends on (control, purpose, coordination),
     /// or the noun a relative clause describes.
     fn borrowed_subjects(&self, i: usize) -> Vec<usize> {
@@ -318,16 +408,19 @@ impl Reader<'_, '_> {
         } else if matches!(
             self.text.low(k),
             "group" | "groups" | "team" | "delegation" | "contingent" | "number"
-        ) {
-            // "a group of Moroccan diplomats": the members act.
+        ) || as_target && is_partitive(self.text.low(k))
+        {
+            // "a group of Moroccan diplomats": the members act; "seized most of the
+            // country", "shelled parts of Kharkiv": the whole is acted upon.
             for c in self.text.children(k, "nmod") {
                 if self.preposition_of(c).as_deref() == Some("of") {
                     self.actors_into(c, as_target, out, depth + 1);
                 }
             }
         } else if let Some(person) = self.named_in_apposition(k) {
-            // "Hezbollah's missile unit commander, Muhammad Ali Ismail": the person named.
-            out.push(person);
+            // "Hezbollah's missile unit commander, Muhammad Ali Ismail": the person named,
+            // with the people coordinated to the name ("leader X and President Y").
+            self.actors_into(person, as_target, out, depth + 1);
         } else if as_target && is_place_noun(self.text.low(k)) {
             // "the mountain town of Bhamdoun", "the kingdom's Jizan province"
             let named = ["compound", "flat", "appos", "nmod"]
@@ -357,6 +450,12 @@ impl Reader<'_, '_> {
                 }
                 break;
             }
+        } else if as_target && self.text.tag(k).starts_with("NN") {
+            // "praised Haiti's efforts", "condemned Russia's invasion": what is praised or
+            // condemned belongs to its possessor, who is the one acted upon.
+            for c in self.text.children(k, "nmod:poss") {
+                out.extend(self.entity_at(c, true).filter(|&e| !self.is_place(e)));
+            }
         }
         for c in self.text.children(k, "conj") {
             self.actors_into(c, as_target, out, depth + 1);
@@ -372,13 +471,14 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// A person named in apposition to a title noun ("the commander, Muhammad Ali Ismail").
+    /// The token of a person named in apposition to a title noun ("the commander,
+    /// Muhammad Ali Ismail").
     fn named_in_apposition(&self, k: usize) -> Option<usize> {
         if !is_title_word(self.text.low(k)) {
             return None;
         }
-        self.text.children(k, "appos").into_iter().find_map(|c| {
-            self.entity_at(c, true).filter(|&e| self.mentions.entities[e].class == EntityClass::Person)
+        self.text.children(k, "appos").into_iter().find(|&c| {
+            self.entity_at(c, true).is_some_and(|e| self.mentions.entities[e].class == EntityClass::Person)
         })
     }
 
