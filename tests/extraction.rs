@@ -551,3 +551,32 @@ fn international_bodies_without_their_own_code_get_the_generic_one() {
         &[],
     );
 }
+
+#[test]
+fn a_states_forces_named_without_the_state_act_for_the_articles_country() {
+    check(
+        "Zimbabwe is in crisis. Zimbabwe's ruling party is split. Soldiers seized the state broadcaster ZBC late on Tuesday.",
+        &["ent:zimbabwe seizes ent:zbc"],
+        &[],
+    );
+    // Rebels are not the state; soldiers are.
+    let text = "Zimbabwe is in crisis. Zimbabwe's party is split. {} seized the city of Bulawayo on Monday.";
+    check(&text.replace("{}", "Rebels"), &[], &["ent:zimbabwe seizes ent:bulawayo"]);
+    check(&text.replace("{}", "Soldiers"), &["ent:zimbabwe seizes ent:bulawayo"], &[]);
+}
+
+#[test]
+fn irregular_verbs_and_led_forces() {
+    check(
+        "Zine el Abidine Ben Ali, the former Tunisian president, fled to Saudi Arabia.",
+        &["ent:zine-el-abidine-ben-ali visits ent:saudi-arabia"],
+        &[],
+    );
+    check(
+        "A Saudi-led coalition airstrike hit a school bus in northern Yemen.",
+        &["ent:saudi-arabia strikes ent:yemen"],
+        &[],
+    );
+    // A backer does not act.
+    check("Iranian-backed rebels attacked Saudi Arabia.", &[], &["ent:iran attacks ent:saudi-arabia"]);
+}

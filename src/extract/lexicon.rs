@@ -214,6 +214,8 @@ fn is_function_word(word: &str) -> bool {
 const IRREGULAR: &[(&str, &str, &str)] = &[
     ("be", "was", "been"),
     ("begin", "began", "begun"),
+    ("blow", "blew", "blown"),
+    ("break", "broke", "broken"),
     ("bring", "brought", "brought"),
     ("build", "built", "built"),
     ("buy", "bought", "bought"),
@@ -224,6 +226,7 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
     ("do", "did", "done"),
     ("drive", "drove", "driven"),
     ("fight", "fought", "fought"),
+    ("flee", "fled", "fled"),
     ("fly", "flew", "flown"),
     ("forbid", "forbade", "forbidden"),
     ("freeze", "froze", "frozen"),
@@ -244,16 +247,18 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
     ("make", "made", "made"),
     ("meet", "met", "met"),
     ("overrun", "overran", "overrun"),
+    ("overthrow", "overthrew", "overthrown"),
     ("pay", "paid", "paid"),
     ("put", "put", "put"),
     ("quit", "quit", "quit"),
     ("rebuild", "rebuilt", "rebuilt"),
+    ("retake", "retook", "retaken"),
     ("ride", "rode", "ridden"),
     ("rise", "rose", "risen"),
     ("run", "ran", "run"),
     ("say", "said", "said"),
-    ("seek", "sought", "sought"),
     ("see", "saw", "seen"),
+    ("seek", "sought", "sought"),
     ("sell", "sold", "sold"),
     ("send", "sent", "sent"),
     ("set", "set", "set"),
@@ -262,6 +267,7 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
     ("shut", "shut", "shut"),
     ("sign", "signed", "signed"),
     ("sit", "sat", "sat"),
+    ("slay", "slew", "slain"),
     ("speak", "spoke", "spoken"),
     ("spend", "spent", "spent"),
     ("stand", "stood", "stood"),
@@ -394,6 +400,8 @@ mod tests {
         assert!(verb_forms("visit").contains(&"visited".to_string()));
         assert!(verb_forms("expel").contains(&"expelled".to_string()));
         assert!(verb_forms("control").contains(&"controlling".to_string()));
+        assert!(verb_forms("flee").contains(&"fled".to_string()));
+        assert!(verb_forms("overthrow").contains(&"overthrown".to_string()));
         assert_eq!(noun_forms("strike"), vec!["strike", "strikes"]);
         assert_eq!(noun_forms("casualty"), vec!["casualty", "casualties"]);
     }

@@ -402,6 +402,11 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
             i += 1;
         }
     }
+    for i in 0..text.words.len() {
+        if !out.mentions.iter().any(|m| m.start <= i && i < m.end) {
+            led_by_mention(text, gazetteer, i, &mut out);
+        }
+    }
     resolve_singles(text, gazetteer, &singles, &mut out);
     resolve_pronouns(text, &pronouns, &mut out);
     resolve_it(text, &mut out);
@@ -602,6 +607,21 @@ fn gazetteer_mention(
     };
     out.mentions.push(Mention { start: i, end: stop, entity, kind, modifier: false });
     Some(stop)
+}
+
+/// "Saudi-led coalition", "U.S.-led forces": the country that leads a force acts through
+/// it, so the hyphenated word is a demonym mention of that country. ("Iranian-backed"
+/// and "Russian-held" are not: a backer does not act, a holder is only a place's owner.)
+fn led_by_mention(text: &Text<'_>, gazetteer: &Gazetteer, i: usize, out: &mut Mentions) {
+    let Some(stem) = text.words[i].strip_suffix("-led") else { return };
+    let Some(&(entry_idx, _)) = gazetteer
+        .lookup(stem)
+        .and_then(|hits| hits.iter().find(|(e, _)| gazetteer.entries[*e].class == EntityClass::Country))
+    else {
+        return;
+    };
+    let entity = out.entity_for(gazetteer.entries[entry_idx].to_entity());
+    out.mentions.push(Mention { start: i, end: i + 1, entity, kind: MentionKind::Demonym, modifier: false });
 }
 
 /// Reads a dateline that opens a paragraph ("KYIV, Ukraine (AP) —", "NEW YORK —") as

@@ -25,7 +25,7 @@ pub struct RoleFinding {
     pub roles: Vec<Role>,
     pub appositions: Vec<Range<usize>>,
     /// The entity index of the country the article is mostly about, if one stands out.
-    main_country: Option<usize>,
+    pub main_country: Option<usize>,
 }
 
 /// Gives each person the Phoenix dictionary knows by full name its CAMEO code and country.

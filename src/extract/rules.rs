@@ -69,7 +69,9 @@ impl Extractor for RuleExtractor {
         let mut found = find_events(&text, &mentions, &self.lexicon, &roles.appositions);
         // The parse finds events the word-order patterns miss entirely; where both read
         // the same trigger, the patterns win (they are more precise on news prose so far).
-        for event in find_events_by_syntax(&text, &mentions, &self.lexicon, &roles.appositions) {
+        for event in
+            find_events_by_syntax(&text, &mentions, &self.lexicon, &roles.appositions, roles.main_country)
+        {
             let known =
                 found.iter().any(|f| f.sentence == event.sentence && f.tokens.start == event.tokens.start);
             if !known {

@@ -24,8 +24,9 @@ pub fn find_events_by_syntax(
     mentions: &Mentions,
     lexicon: &Lexicon,
     skip: &[Range<usize>],
+    main_country: Option<usize>,
 ) -> Vec<Found> {
-    let reader = Reader { text, mentions, skip };
+    let reader = Reader { text, mentions, skip, main_country };
     let mut events = Vec::new();
     for (sentence_idx, sentence) in text.sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
@@ -57,6 +58,14 @@ pub fn find_events_by_syntax(
         }
     }
     events
+}
+
+/// Nouns for a state's armed or police forces and its officials.
+fn is_state_force(word: &str) -> bool {
+    matches!(
+        word,
+        "army" | "military" | "soldiers" | "troops" | "police" | "policemen" | "authorities" | "junta"
+    )
 }
 
 /// Nouns for a share of a place or group ("most of", "parts of", "much of").
@@ -109,6 +118,9 @@ struct Reader<'a, 'b> {
     text: &'a Text<'b>,
     mentions: &'a Mentions,
     skip: &'a [Range<usize>],
+    /// The country the article is mostly about: the state that unqualified soldiers,
+    /// police or authorities act for ("soldiers seized the state broadcaster").
+    main_country: Option<usize>,
 }
 
 impl Reader<'_, '_> {
@@ -128,11 +140,24 @@ impl Reader<'_, '_> {
                 subjects.extend(self.actors(k, false));
                 continue;
             }
+            // "seized the state broadcaster ZBC": a name after the object that the parser
+            // left as a bare oblique is the object's name.
+            if self.text.deprel[k] == "obl:unmarked" && k > i {
+                objects.extend(self.actors(k, true));
+                continue;
+            }
             objects.extend(self.prepositional_targets(trigger, k, preposition.as_deref()));
         }
         // "gave Tanzania a grant": the indirect object is the target.
         for k in self.text.children(i, "obj").into_iter().chain(self.text.children(i, "iobj")) {
             objects.extend(self.actors(k, true));
+            // "an airstrike hit a school bus in northern Yemen": where the thing struck was.
+            if cameo::is_violent(&trigger.cameo) && self.actors(k, true).is_empty() {
+                for c in self.text.children(k, "nmod") {
+                    let preposition = self.preposition_of(c);
+                    objects.extend(self.prepositional_targets(trigger, c, preposition.as_deref()));
+                }
+            }
         }
         if subjects.is_empty() {
             subjects = self.misparsed_subjects(i);
@@ -439,6 +464,7 @@ impl Reader<'_, '_> {
                 let entity = self.mentions.mentions[m].entity;
                 (!self.is_place(entity)).then_some(entity)
             };
+            let before = out.len();
             for relation in ["nmod:poss", "amod", "compound", "nmod"] {
                 let Some(c) = self.text.children(k, relation).into_iter().find(|&c| qualifier(c).is_some())
                 else {
@@ -449,6 +475,12 @@ impl Reader<'_, '_> {
                     out.extend(qualifier(d));
                 }
                 break;
+            }
+            // "the army ousted the president", "police fired tear gas": a state's forces
+            // named without their state act for the country the article is about
+            // (GUIDELINES: soldiers, police and officials act for their state).
+            if out.len() == before && !as_target && is_state_force(self.text.low(k)) && self.unqualified(k) {
+                out.extend(self.main_country);
             }
         } else if as_target && self.text.tag(k).starts_with("NN") {
             // "praised Haiti's efforts", "condemned Russia's invasion": what is praised or
@@ -469,6 +501,14 @@ impl Reader<'_, '_> {
                 }
             }
         }
+    }
+
+    /// Whether a noun has no modifier that could name whose it is ("the army", not
+    /// "the rebel army" or "the army of Sudan" or "its army").
+    fn unqualified(&self, k: usize) -> bool {
+        ["nmod:poss", "amod", "compound", "nmod", "acl", "acl:relcl"]
+            .iter()
+            .all(|r| self.text.children(k, r).is_empty())
     }
 
     /// The token of a person named in apposition to a title noun ("the commander,
