@@ -580,3 +580,21 @@ fn irregular_verbs_and_led_forces() {
     // A backer does not act.
     check("Iranian-backed rebels attacked Saudi Arabia.", &[], &["ent:iran attacks ent:saudi-arabia"]);
 }
+
+#[test]
+fn coordinated_places_after_a_strike_are_all_targets() {
+    check(
+        "Israel also struck targets in the Bekaa valley and the mountain town of Bhamdoun.",
+        &["ent:israel strikes ent:bekaa-valley", "ent:israel strikes ent:bhamdoun"],
+        &[],
+    );
+}
+
+#[test]
+fn the_country_is_not_the_subject_of_its_own_clause() {
+    check(
+        "Mali is in crisis. France withdraws its troops from the country in the summer.",
+        &["ent:france withdrawsFrom ent:mali"],
+        &[],
+    );
+}

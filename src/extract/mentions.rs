@@ -1127,7 +1127,8 @@ fn resolve_it(text: &Text<'_>, out: &mut Mentions) {
 /// Resolves "the country" (and "the kingdom", "the nation") to the country named last
 /// before it, within the same sentence or the two before: "Taliban militants seized most
 /// of the country", "rebels loyal to the country's former vice president". News uses the
-/// phrase for the country it has just named. "The country of X" names X and is left alone.
+/// phrase for the country it has just named, though not for the subject of its own clause.
+/// "The country of X" names X and is left alone.
 fn resolve_the_country(text: &Text<'_>, out: &mut Mentions) {
     out.mentions.sort_by_key(|m| (m.start, m.end));
     let mut added = Vec::new();
@@ -1142,10 +1143,19 @@ fn resolve_the_country(text: &Text<'_>, out: &mut Mentions) {
             {
                 continue;
             }
+            // "France withdraws its troops from the country": not the clause's own subject.
+            let verb = text.head.get(i).copied().flatten();
+            let own_subject = |m: &Mention| {
+                (m.start..m.end).any(|k| {
+                    text.head.get(k).copied().flatten() == verb
+                        && text.deprel.get(k).is_some_and(|d| *d == "nsubj")
+                })
+            };
             let referent = out
                 .mentions
                 .iter()
                 .filter(|m| m.start >= window_start && m.end < i && m.kind != MentionKind::Pronoun)
+                .filter(|m| verb.is_none() || !own_subject(m))
                 .rfind(|m| out.entities[m.entity].class == EntityClass::Country);
             if let Some(m) = referent {
                 added.push(Mention {

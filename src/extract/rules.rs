@@ -69,13 +69,23 @@ impl Extractor for RuleExtractor {
         let mut found = find_events(&text, &mentions, &self.lexicon, &roles.appositions);
         // The parse finds events the word-order patterns miss entirely; where both read
         // the same trigger, the patterns win (they are more precise on news prose so far).
+        // Where both agree on the subjects, the parse may still see more targets through
+        // coordination the patterns stop at ("struck targets in the Bekaa valley and the
+        // town of Bhamdoun"): those are added.
         for event in
             find_events_by_syntax(&text, &mentions, &self.lexicon, &roles.appositions, roles.main_country)
         {
-            let known =
-                found.iter().any(|f| f.sentence == event.sentence && f.tokens.start == event.tokens.start);
-            if !known {
-                found.push(event);
+            let known = found
+                .iter_mut()
+                .find(|f| f.sentence == event.sentence && f.tokens.start == event.tokens.start);
+            match known {
+                Some(known) if known.subjects == event.subjects => {
+                    let extra: Vec<usize> =
+                        event.objects.iter().copied().filter(|o| !known.objects.contains(o)).collect();
+                    known.objects.extend(extra);
+                }
+                Some(_) => {}
+                None => found.push(event),
             }
         }
         let dateline = dateline_place(&text, &mentions);
