@@ -598,3 +598,19 @@ fn the_country_is_not_the_subject_of_its_own_clause() {
         &[],
     );
 }
+
+#[test]
+fn a_passive_killing_names_its_attacker_through_the_attack() {
+    check(
+        "Hezbollah leader Hassan Nasrallah has been killed following a huge wave of overnight Israeli airstrikes.",
+        &["ent:israel kills ent:hassan-nasrallah"],
+        &[],
+    );
+    check("Two Israeli ministers were killed in an attack by Hamas.", &["ent:hamas kills ent:israel"], &[]);
+    // Without an attack noun the killer stays unknown.
+    check(
+        "Hassan Nasrallah was killed in Beirut, Israel said.",
+        &[],
+        &["ent:israel kills ent:hassan-nasrallah"],
+    );
+}

@@ -68,6 +68,35 @@ fn is_state_force(word: &str) -> bool {
     )
 }
 
+/// Nouns for an attack, whose qualifier names the attacker ("Israeli airstrikes").
+fn is_attack_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "airstrike"
+            | "airstrikes"
+            | "strike"
+            | "strikes"
+            | "attack"
+            | "attacks"
+            | "shelling"
+            | "bombing"
+            | "bombings"
+            | "bombardment"
+            | "raid"
+            | "raids"
+            | "offensive"
+            | "assault"
+            | "drone"
+            | "drones"
+            | "missile"
+            | "missiles"
+            | "rocket"
+            | "rockets"
+            | "fire"
+            | "barrage"
+    )
+}
+
 /// Nouns for a share of a place or group ("most of", "parts of", "much of").
 fn is_partitive(word: &str) -> bool {
     matches!(word, "most" | "much" | "part" | "parts" | "all" | "half" | "swathes" | "areas" | "some")
@@ -161,6 +190,9 @@ impl Reader<'_, '_> {
         }
         if subjects.is_empty() {
             subjects = self.misparsed_subjects(i);
+        }
+        if subjects.is_empty() && cameo::is_violent(&trigger.cameo) {
+            subjects = self.attackers_named_by_cause(i);
         }
         if subjects.is_empty() {
             subjects = self.borrowed_subjects(i);
@@ -384,6 +416,51 @@ impl Reader<'_, '_> {
             k < i && self.text.children(k, "case").is_empty() && !is_time_word(self.text.low(k))
         });
         under_time_word.chain(bare_obliques).flat_map(|k| self.actors(k, false)).collect()
+    }
+
+    /// Who did the violence a passive reports by its cause: "Nasrallah has been killed
+    /// following a wave of Israeli airstrikes", "three were wounded in a Russian drone
+    /// attack". The attack noun's qualifier acts.
+    fn attackers_named_by_cause(&self, i: usize) -> Vec<usize> {
+        let passive =
+            !self.text.children(i, "nsubj:pass").is_empty() || !self.text.children(i, "aux:pass").is_empty();
+        if !passive {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for k in self.text.children(i, "obl") {
+            if !matches!(
+                self.preposition_of(k).as_deref(),
+                Some("in" | "following" | "after" | "during" | "amid" | "by")
+            ) {
+                continue;
+            }
+            // "a wave of airstrikes", "a barrage of missiles": the attack is what follows "of".
+            let mut noun = k;
+            if matches!(
+                self.text.low(k),
+                "wave" | "series" | "barrage" | "string" | "spate" | "round" | "volley"
+            ) {
+                if let Some(c) = self
+                    .text
+                    .children(k, "nmod")
+                    .into_iter()
+                    .find(|&c| self.preposition_of(c).as_deref() == Some("of"))
+                {
+                    noun = c;
+                }
+            }
+            if is_attack_noun(self.text.low(noun)) {
+                out.extend(self.actors(noun, false));
+                // "an attack by Hamas"
+                for c in self.text.children(noun, "nmod") {
+                    if self.preposition_of(c).as_deref() == Some("by") {
+                        out.extend(self.actors(c, false));
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The subject of the verb this one depends on (control, purpose, coordination),

@@ -125,16 +125,24 @@ fn match_at(
     let next = lower.get(i + 1).map(String::as_str);
     let span = |from: usize, to: usize| (words[from].start, words[to].end);
     // Relative day words.
+    // "overnight" and "last night" in a report mean the night before the article's day,
+    // and the event is dated by the evening it began.
     let day_offset = match word {
         "today" | "tonight" => Some(0),
         "yesterday" => Some(-1),
         "tomorrow" => Some(1),
+        "overnight" if !planned => Some(-1),
         _ => None,
     };
     if let Some(offset) = day_offset {
         let date = article_date + Duration::days(offset);
         let (start, end) = span(i, i);
         return Some((DateMention { start, end, date, until: date, weekday: false }, 1));
+    }
+    if word == "last" && next == Some("night") {
+        let date = article_date - Duration::days(1);
+        let (start, end) = span(i, i + 1);
+        return Some((DateMention { start, end, date, until: date, weekday: false }, 2));
     }
     // "last week|month|year", "this week|month", "next week".
     if matches!(word, "last" | "this" | "next" | "past") {
@@ -284,6 +292,14 @@ mod tests {
         check("On Sunday, a missile killed 35", "2025-04-17", false, &[("2025-04-13", "2025-04-13")]);
         check("Late Wednesday, a drone attack", "2025-04-17", false, &[("2025-04-16", "2025-04-16")]);
         check("talks in Saint Petersburg last Friday", "2025-04-17", false, &[("2025-04-11", "2025-04-11")]);
+    }
+
+    #[test]
+    fn overnight_and_last_night_are_the_evening_before() {
+        check("a wave of overnight airstrikes", "2024-09-28", false, &[("2024-09-27", "2024-09-27")]);
+        check("Drones struck Kyiv last night", "2024-09-28", false, &[("2024-09-27", "2024-09-27")]);
+        // A planned overnight operation is not dated by this rule.
+        check("troops will move overnight", "2024-09-28", true, &[]);
     }
 
     #[test]
