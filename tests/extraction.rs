@@ -614,3 +614,17 @@ fn a_passive_killing_names_its_attacker_through_the_attack() {
         &["ent:israel kills ent:hassan-nasrallah"],
     );
 }
+
+#[test]
+fn nouns_take_their_agents_and_targets_from_the_parse() {
+    check(
+        "Referring to sanctions by the US and the EU against Iran, he spoke.",
+        &["ent:united-states sanctions ent:iran", "ent:european-union sanctions ent:iran"],
+        &["ent:iran sanctions ent:united-states"],
+    );
+    check(
+        "Talks between the United States and Iran resumed.",
+        &["ent:united-states talksWith ent:iran"],
+        &[],
+    );
+}

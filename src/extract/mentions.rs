@@ -403,7 +403,7 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
         }
     }
     for i in 0..text.words.len() {
-        if !out.mentions.iter().any(|m| m.start <= i && i < m.end) {
+        if text.words[i].ends_with("-led") && !out.mentions.iter().any(|m| m.start <= i && i < m.end) {
             led_by_mention(text, gazetteer, i, &mut out);
         }
     }

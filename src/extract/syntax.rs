@@ -33,6 +33,16 @@ pub fn find_events_by_syntax(
         let lower: Vec<&str> = range.clone().map(|i| text.low(i)).collect();
         for k in 0..lower.len() {
             let i = range.start + k;
+            if text.tag(i).starts_with("NN") && mentions.at(i).is_none() {
+                // "sanctions by the US against Iran", "talks between Israel and Hamas".
+                let known = |e: &Found| e.sentence == sentence_idx && e.tokens.start == i;
+                if !events.iter().any(known) {
+                    if let Some(event) = reader.noun_event(lexicon, &lower, i, range.clone()) {
+                        events.push(Found { sentence: sentence_idx, ..event });
+                    }
+                }
+                continue;
+            }
             if !text.tag(i).starts_with("VB") || mentions.at(i).is_some() {
                 continue;
             }
@@ -334,6 +344,57 @@ impl Reader<'_, '_> {
         }
         let event = self.event(trigger, i, subjects, objects, range)?;
         Some(Found { trigger: choice.trigger, tokens: noun..noun + choice.len, ..event })
+    }
+
+    /// The event of a noun trigger with its own arguments: the actor through "by", a
+    /// possessor or a demonym ("sanctions by the US", "Russia's strikes", "Israeli
+    /// airstrikes"); the target through the prepositions the noun allows ("against Iran",
+    /// "on Kyiv"); the parties of a symmetric noun through "between" ("talks between the
+    /// United States and Iran"). A noun that is the object of a light verb is read there.
+    fn noun_event(&self, lexicon: &Lexicon, lower: &[&str], i: usize, range: Range<usize>) -> Option<Found> {
+        let choice = lexicon
+            .matches_at(lower, i - range.start)
+            .into_iter()
+            .find(|m| lexicon.triggers[m.trigger].kind == TriggerKind::Noun)?;
+        let trigger = &lexicon.triggers[choice.trigger];
+        let light_object = self.text.deprel[i] == "obj"
+            && self.text.head[i].is_some_and(|h| LIGHT_VERBS.contains(&self.text.lemma[h].as_str()));
+        if light_object {
+            return None;
+        }
+        let mut subjects = Vec::new();
+        let mut objects = Vec::new();
+        for relation in ["nmod:poss", "amod", "compound"] {
+            for c in self.text.children(i, relation) {
+                subjects.extend(self.entity_at(c, false));
+            }
+        }
+        for c in self.text.children(i, "nmod") {
+            let preposition = self.preposition_of(c);
+            match preposition.as_deref() {
+                Some("by") => {
+                    subjects.extend(self.actors(c, false));
+                    // The parser often hangs the target on the last agent ("by the US and
+                    // the EU against Iran").
+                    for agent in std::iter::once(c).chain(self.text.children(c, "conj")) {
+                        for d in self.text.children(agent, "nmod") {
+                            let preposition = self.preposition_of(d);
+                            if preposition.as_deref() != Some("of") {
+                                objects.extend(self.prepositional_targets(
+                                    trigger,
+                                    d,
+                                    preposition.as_deref(),
+                                ));
+                            }
+                        }
+                    }
+                }
+                Some("between") if trigger.symmetric => subjects.extend(self.actors(c, false)),
+                _ => objects.extend(self.prepositional_targets(trigger, c, preposition.as_deref())),
+            }
+        }
+        let event = self.event(trigger, i, subjects, objects, range)?;
+        Some(Found { trigger: choice.trigger, tokens: i..i + choice.len, ..event })
     }
 
     /// A verb phrase whose object stands between its verb and the rest: "placed Mugabe under
