@@ -628,3 +628,14 @@ fn nouns_take_their_agents_and_targets_from_the_parse() {
         &[],
     );
 }
+
+#[test]
+fn we_and_our_in_a_quotation_are_its_speaker() {
+    check(
+        "\"Our visit is part of our broader trip to Asia, including Singapore and Japan,\" Nancy Pelosi said in a statement.",
+        &["ent:nancy-pelosi visits ent:singapore", "ent:nancy-pelosi visits ent:japan"],
+        &[],
+    );
+    // Outside the quotation "we" is not the speaker's.
+    check("We visited Japan, Nancy Pelosi said.", &[], &["ent:nancy-pelosi visits ent:japan"]);
+}

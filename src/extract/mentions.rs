@@ -411,6 +411,7 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
     resolve_pronouns(text, &pronouns, &mut out);
     resolve_it(text, &mut out);
     resolve_the_country(text, &mut out);
+    resolve_quoted_we(text, &mut out);
     out.mentions.sort_by_key(|m| (m.start, m.end));
     resolve_capitals(text, gazetteer, &mut out);
     merge_variants(&mut out, gazetteer);
@@ -1166,6 +1167,60 @@ fn resolve_the_country(text: &Text<'_>, out: &mut Mentions) {
                     modifier: false,
                 });
             }
+        }
+    }
+    out.mentions.extend(added);
+}
+
+/// Resolves "we", "our" and "us" inside a quotation to its speaker, named as the subject
+/// of a verb of saying outside the quotation in the same sentence: "\"Our visit is part of
+/// our broader trip to Asia,\" Pelosi said" makes both "our" Pelosi. Needs the parse.
+fn resolve_quoted_we(text: &Text<'_>, out: &mut Mentions) {
+    if text.head.is_empty() {
+        return;
+    }
+    out.mentions.sort_by_key(|m| (m.start, m.end));
+    let mut added = Vec::new();
+    for sentence in &text.sentences {
+        let mut quoted = Vec::with_capacity(sentence.tokens.len());
+        let mut inside = false;
+        for i in sentence.tokens.clone() {
+            match text.words[i] {
+                "\"" => inside = !inside,
+                "“" => inside = true,
+                "”" => inside = false,
+                _ => {}
+            }
+            quoted.push(inside);
+        }
+        let is_quoted = |i: usize| quoted[i - sentence.tokens.start];
+        let we: Vec<usize> = sentence
+            .tokens
+            .clone()
+            .filter(|&i| is_quoted(i) && matches!(text.low(i), "we" | "our" | "us"))
+            .collect();
+        if we.is_empty() {
+            continue;
+        }
+        let speaker = sentence.tokens.clone().find_map(|v| {
+            if is_quoted(v) || !SAYING.contains(&text.low(v)) {
+                return None;
+            }
+            sentence
+                .tokens
+                .clone()
+                .filter(|&k| text.head[k] == Some(v) && text.deprel[k] == "nsubj")
+                .find_map(|k| {
+                    let m = out.at(k)?;
+                    let entity = out.mentions[m].entity;
+                    let class = out.entities[entity].class;
+                    matches!(class, EntityClass::Person | EntityClass::Org | EntityClass::Country)
+                        .then_some(entity)
+                })
+        });
+        if let Some(entity) = speaker {
+            added
+                .extend(we.into_iter().filter(|&i| out.at(i).is_none()).map(|i| Mention::pronoun(i, entity)));
         }
     }
     out.mentions.extend(added);
