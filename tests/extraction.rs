@@ -639,3 +639,12 @@ fn we_and_our_in_a_quotation_are_its_speaker() {
     // Outside the quotation "we" is not the speaker's.
     check("We visited Japan, Nancy Pelosi said.", &[], &["ent:nancy-pelosi visits ent:japan"]);
 }
+
+#[test]
+fn support_received_from_an_actor_goes_to_the_receiver() {
+    check(
+        "Ukraine received support from Germany and France.",
+        &["ent:germany supports ent:ukraine", "ent:france supports ent:ukraine"],
+        &["ent:ukraine supports ent:germany"],
+    );
+}

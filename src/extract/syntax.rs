@@ -390,7 +390,29 @@ impl Reader<'_, '_> {
                     }
                 }
                 Some("between") if trigger.symmetric => subjects.extend(self.actors(c, false)),
+                // "backing from allies", "aid from the EU": the giver, unless "from" is where
+                // the target is ("withdrawal from Mali").
+                Some("from") if !trigger.target_preps.iter().any(|t| t == "from") => {
+                    subjects.extend(self.actors(c, false));
+                }
                 _ => objects.extend(self.prepositional_targets(trigger, c, preposition.as_deref())),
+            }
+        }
+        // "Ukraine received backing from Germany": who receives is the target.
+        if self.text.deprel[i] == "obj"
+            && let Some(head) = self.text.head[i]
+            && matches!(
+                self.text.lemma[head].as_str(),
+                "receive" | "get" | "win" | "secure" | "gain" | "enjoy"
+            )
+        {
+            for k in self.text.children(head, "nsubj") {
+                objects.extend(self.actors(k, true));
+            }
+            for k in self.text.children(head, "obl") {
+                if self.preposition_of(k).as_deref() == Some("from") {
+                    subjects.extend(self.actors(k, false));
+                }
             }
         }
         let event = self.event(trigger, i, subjects, objects, range)?;
