@@ -82,6 +82,81 @@ pub struct Parser {
     labels: Vec<String>,
     root_label: u16,
     weights: Weights,
+    /// Where each class is scored; rebuilt with the weights' index, not serialised.
+    #[serde(skip)]
+    lanes: Lanes,
+}
+
+/// The order in which the parser's classes are scored ("lanes"), chosen so that
+/// the classes a configuration can take are contiguous and the rest need not be
+/// scored at all: left arcs, then shift and the right arc to the root (all that
+/// is legal with the root on the stack), then reduce and the other right arcs
+/// (with left arcs, all that is legal when the stack top has a head).
+#[derive(Default)]
+struct Lanes {
+    /// The class scored in each lane.
+    class_of_lane: Vec<u16>,
+    /// The lane of shift, the first one scored when the stack top cannot take a head.
+    shift: usize,
+    /// The legal lanes of each kind of configuration (see [`Lanes::choice`]), in class order.
+    legal: [Vec<u16>; 3],
+}
+
+impl Lanes {
+    /// The lane order of a parser with `n_labels` labels.
+    fn new(n_labels: usize, root_label: u16) -> Lanes {
+        let left = |label: usize| (2 + 2 * label) as u16;
+        let right = |label: usize| (3 + 2 * label) as u16;
+        let root = usize::from(root_label);
+        let mut class_of_lane: Vec<u16> = (0..n_labels).map(left).collect();
+        class_of_lane.extend([0, right(root), 1]);
+        class_of_lane.extend((0..n_labels).filter(|&label| label != root).map(right));
+        let shift = n_labels;
+        // Root on the stack: shift or attach to the root. Stack top with a head:
+        // shift, reduce or a right arc. Stack top without a head: shift, left or right arc.
+        let kinds: [&dyn Fn(usize) -> bool; 3] = [
+            &|class| class == 0 || class == usize::from(right(root)),
+            &|class| class < 2 || (class % 2 == 1 && (class - 3) / 2 != root),
+            &|class| class == 0 || (class >= 2 && (class - 2) / 2 != root),
+        ];
+        let legal = kinds.map(|is_legal| {
+            let mut lanes: Vec<u16> = (0..class_of_lane.len())
+                .filter(|&lane| is_legal(usize::from(class_of_lane[lane])))
+                .map(|lane| lane as u16)
+                .collect();
+            lanes.sort_by_key(|&lane| class_of_lane[usize::from(lane)]);
+            lanes
+        });
+        Lanes { class_of_lane, shift, legal }
+    }
+
+    /// The lane of each class, for [`Weights::set_lane_order`].
+    fn lane_of_class(&self) -> Vec<u16> {
+        let mut lane_of_class = vec![0u16; self.class_of_lane.len()];
+        for (lane, &class) in self.class_of_lane.iter().enumerate() {
+            lane_of_class[usize::from(class)] = lane as u16;
+        }
+        lane_of_class
+    }
+
+    /// The kind of a configuration that is not final and has more than shift legal:
+    /// 0 with the root on the stack, 1 when the stack top has a head, 2 when it has none.
+    fn choice(state: &State) -> usize {
+        match state.stack_top() {
+            0 => 0,
+            top if state.heads[top as usize] != NONE => 1,
+            _ => 2,
+        }
+    }
+
+    /// The lanes to score for a kind of configuration.
+    fn scored(&self, choice: usize) -> std::ops::Range<usize> {
+        match choice {
+            0 => self.shift..self.shift + 2,
+            1 => self.shift..self.class_of_lane.len(),
+            _ => 0..self.class_of_lane.len(),
+        }
+    }
 }
 
 impl Parser {
@@ -101,7 +176,7 @@ impl Parser {
         let mut model = PerceptronTrainer::new(2 + 2 * labels.len());
         let mut rng = Rng::new(options.seed);
         let mut order: Vec<usize> = (0..golds.len()).collect();
-        let mut parser = Parser { labels, root_label, weights: Weights::default() };
+        let mut parser = Parser { labels, root_label, weights: Weights::default(), lanes: Lanes::default() };
         for epoch in 0..options.epochs {
             rng.shuffle(&mut order);
             let explore = if epoch == 0 { 0.0 } else { options.explore };
@@ -110,6 +185,7 @@ impl Parser {
                 train_sentence(&mut model, &parser, &example.tokens, &golds[index], explore, &mut rng);
             }
             parser.weights = model.finish(options.min_weight);
+            parser.index_lanes();
             on_epoch(epoch + 1, &parser);
         }
         parser
@@ -130,39 +206,34 @@ impl Parser {
                 continue;
             }
             state.features(&mut features);
-            self.weights.score(&features, &mut scores);
-            let best = self.best_allowed(&state, &scores);
+            let choice = Lanes::choice(&state);
+            let lanes = self.lanes.scored(choice);
+            self.weights.score_lanes(&features, lanes.start, &mut scores[lanes.clone()]);
+            let best = self.best_legal(choice, &scores);
             state.apply(best, self.root_label);
         }
         state.into_tree(self.root_label, self.punct_label())
     }
 
-    /// The highest-scoring class that is allowed in `state`.
-    ///
-    /// Ties go to the lowest class. Classes alternate left and right arcs after shift
-    /// and reduce (see [`decode`]), so each move's classes are scanned in one stride.
-    fn best_allowed(&self, state: &State, scores: &[i32]) -> usize {
-        let allowed = state.allowed_moves();
-        let root = usize::from(self.root_label);
-        let top_is_root = state.stack_top() == 0;
-        let mut best = (usize::MAX, i32::MIN);
-        let mut consider = |class: usize| {
-            let score = scores[class];
-            if best.0 == usize::MAX || score > best.1 || score == best.1 && class < best.0 {
-                best = (class, score);
+    /// The highest-scoring legal class of a kind of configuration, given the scores
+    /// of its lanes. Ties go to the lowest class.
+    fn best_legal(&self, choice: usize, scores: &[i32]) -> usize {
+        let mut best: Option<(usize, i32)> = None;
+        // Legal lanes are in class order, so the first of equal scores wins.
+        for &lane in &self.lanes.legal[choice] {
+            let lane = usize::from(lane);
+            let score = scores[lane];
+            if best.is_none_or(|(_, top)| score > top) {
+                best = Some((lane, score));
             }
-        };
-        (0..2.min(scores.len())).filter(|&class| allowed[class]).for_each(&mut consider);
-        if allowed[2] {
-            (2..scores.len()).step_by(2).filter(|class| (class - 2) / 2 != root).for_each(&mut consider);
         }
-        if allowed[3] {
-            (3..scores.len())
-                .step_by(2)
-                .filter(|class| ((class - 3) / 2 == root) == top_is_root)
-                .for_each(&mut consider);
-        }
-        best.0
+        best.map_or(0, |(lane, _)| usize::from(self.lanes.class_of_lane[lane]))
+    }
+
+    /// Reorders the weights' lanes for [`Parser::parse`]; after training or loading.
+    fn index_lanes(&mut self) {
+        self.lanes = Lanes::new(self.labels.len(), self.root_label);
+        self.weights.set_lane_order(self.lanes.lane_of_class());
     }
 
     /// Whether a class is allowed given the move legality and the root rules.
@@ -195,7 +266,7 @@ impl Parser {
         {
             return Err("parser classes do not match its labels".to_string());
         }
-        self.weights.build_index();
+        self.index_lanes();
         Ok(())
     }
 

@@ -177,6 +177,10 @@ fn adjust(row: &mut Vec<TrainEntry>, class: usize, delta: f32, step: u32) {
 /// Rows are sorted by feature hash; `offsets[r]..offsets[r + 1]` indexes the
 /// `(class, weight)` entries of row `r`. All weights share one scale, so scores
 /// can be summed as integers without changing the arg-max.
+///
+/// Scores are summed into *lanes*, one per class. By default lane = class; a
+/// user may reorder them ([`Weights::set_lane_order`]) so that the classes it
+/// needs at one time are contiguous, and then score only that range of lanes.
 #[derive(Serialize, Deserialize, Default, Clone)]
 #[serde(into = "PackedWeights", from = "PackedWeights")]
 pub(crate) struct Weights {
@@ -192,8 +196,12 @@ pub(crate) struct Weights {
     /// Rows as packed words: a header word, then either `class | weight << 16`
     /// entries (sparse rows) or the row's offset into `dense` (dense rows).
     rows: Vec<u32>,
-    /// Rows with many classes, stored as one weight per class.
-    dense: Vec<i16>,
+    /// Rows with many classes, stored as one weight per lane, widened to the
+    /// score type so that adding a row is a plain vector add.
+    dense: Vec<i32>,
+    /// The lane of each class in `rows` and `dense`; empty when lane = class.
+    /// Not serialised: the file always stores classes.
+    lane_of_class: Vec<u16>,
 }
 
 /// The serialised form of [`Weights`]: keys as raw little-endian bytes (varints
@@ -245,6 +253,7 @@ impl From<PackedWeights> for Weights {
             table: Vec::new(),
             rows: Vec::new(),
             dense: Vec::new(),
+            lane_of_class: Vec::new(),
         }
     }
 }
@@ -302,6 +311,18 @@ impl Weights {
         self.build_index();
     }
 
+    /// Scores class `c` in lane `lane_of_class[c]` from now on (a permutation of
+    /// the classes), and rebuilds the lookup table accordingly.
+    pub(crate) fn set_lane_order(&mut self, lane_of_class: Vec<u16>) {
+        self.lane_of_class = lane_of_class;
+        self.build_index();
+    }
+
+    /// The lane in which a class is scored.
+    fn lane(&self, class: u16) -> u16 {
+        self.lane_of_class.get(usize::from(class)).copied().unwrap_or(class)
+    }
+
     /// Rebuilds the lookup table from the sorted keys (after loading).
     ///
     /// The table uses linear probing at a load factor of at most one half. A
@@ -329,12 +350,14 @@ impl Weights {
                 let base = dense.len();
                 dense.resize(base + n_classes, 0);
                 for &(class, value) in entries {
-                    dense[base + usize::from(class)] = value;
+                    dense[base + usize::from(self.lane(class))] = i32::from(value);
                 }
             } else {
                 rows.push(entries.len() as u32);
                 rows.extend(
-                    entries.iter().map(|&(class, value)| u32::from(class) | u32::from(value as u16) << 16),
+                    entries
+                        .iter()
+                        .map(|&(class, value)| u32::from(self.lane(class)) | u32::from(value as u16) << 16),
                 );
             }
         }
@@ -363,12 +386,18 @@ impl Weights {
         self.entries.len()
     }
 
-    /// Sums the weights of `features` into `scores`, which is zeroed first.
+    /// Sums the weights of `features` into `scores`, one per lane, which is zeroed first.
+    pub(crate) fn score(&self, features: &[u64], scores: &mut [i32]) {
+        self.score_lanes(features, 0, scores);
+    }
+
+    /// Sums the weights of `features` for lanes `first_lane..first_lane + scores.len()`
+    /// into `scores`, which is zeroed first; other lanes are skipped.
     ///
     /// The lookups of a batch run in passes whose loads do not feed branches
     /// (home slots, then row headers), so the processor fetches the cache lines
     /// of all features in parallel instead of one miss after another.
-    pub(crate) fn score(&self, features: &[u64], scores: &mut [i32]) {
+    pub(crate) fn score_lanes(&self, features: &[u64], first_lane: usize, scores: &mut [i32]) {
         scores.iter_mut().for_each(|score| *score = 0);
         if self.table.is_empty() {
             return;
@@ -391,16 +420,17 @@ impl Weights {
             for (&start, &length) in starts[..count].iter().zip(&lengths[..count]) {
                 let first = start as usize + 1;
                 if length == DENSE {
-                    let base = self.rows.get(first).map_or(0, |&base| base as usize);
+                    let base = self.rows.get(first).map_or(0, |&base| base as usize) + first_lane;
                     let row = self.dense.get(base..base + scores.len()).unwrap_or(&[]);
                     for (score, &value) in scores.iter_mut().zip(row) {
-                        *score += i32::from(value);
+                        *score += value;
                     }
                     continue;
                 }
                 let row = self.rows.get(first..first + length as usize).unwrap_or(&[]);
                 for &packed in row {
-                    if let Some(score) = scores.get_mut((packed & 0xFFFF) as usize) {
+                    let lane = (packed & 0xFFFF) as usize;
+                    if let Some(score) = scores.get_mut(lane.wrapping_sub(first_lane)) {
                         *score += i32::from((packed >> 16) as u16 as i16);
                     }
                 }
