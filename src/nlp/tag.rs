@@ -193,12 +193,12 @@ pub(crate) struct Weights {
     /// Open-addressing table: per slot, the key's high 32 bits and the start of
     /// its row in `rows` (`EMPTY` when free).
     table: Vec<[u32; 2]>,
-    /// Rows as packed words: a header word, then either `class | weight << 16`
-    /// entries (sparse rows) or the row's offset into `dense` (dense rows).
+    /// Rows as packed words: a header word (the length of a sparse row, or `DENSE`
+    /// plus the largest weight magnitude of a dense row), then either
+    /// `lane | weight << 16` entries (sparse rows) or the row's offset into `dense`.
     rows: Vec<u32>,
-    /// Rows with many classes, stored as one weight per lane, widened to the
-    /// score type so that adding a row is a plain vector add.
-    dense: Vec<i32>,
+    /// Rows with many classes, stored as one weight per lane.
+    dense: Vec<i16>,
     /// The lane of each class in `rows` and `dense`; empty when lane = class.
     /// Not serialised: the file always stores classes.
     lane_of_class: Vec<u16>,
@@ -261,8 +261,11 @@ impl From<PackedWeights> for Weights {
 /// Marks an empty slot of the lookup table.
 const EMPTY: u32 = u32::MAX;
 
-/// The row header of a dense row.
+/// Marks the row header of a dense row; the low 16 bits hold its largest magnitude.
 const DENSE: u32 = 1 << 31;
+
+/// Scores with at most this many lanes sum dense rows in 16 bits first (see `score_lanes`).
+const NARROW_LANES: usize = 256;
 
 /// Rows with at least 1/`DENSE_FRACTION` of all classes are stored densely.
 const DENSE_FRACTION: usize = 4;
@@ -346,11 +349,12 @@ impl Weights {
             table[at] = [(key >> 32) as u32, rows.len() as u32];
             let entries = &self.entries[self.offsets[row] as usize..self.offsets[row + 1] as usize];
             if entries.len() * DENSE_FRACTION >= n_classes {
-                rows.extend([DENSE, dense.len() as u32]);
+                let largest = entries.iter().map(|&(_, value)| value.unsigned_abs()).max().unwrap_or(0);
+                rows.extend([DENSE | u32::from(largest), dense.len() as u32]);
                 let base = dense.len();
                 dense.resize(base + n_classes, 0);
                 for &(class, value) in entries {
-                    dense[base + usize::from(self.lane(class))] = i32::from(value);
+                    dense[base + usize::from(self.lane(class))] = value;
                 }
             } else {
                 rows.push(entries.len() as u32);
@@ -397,11 +401,20 @@ impl Weights {
     /// The lookups of a batch run in passes whose loads do not feed branches
     /// (home slots, then row headers), so the processor fetches the cache lines
     /// of all features in parallel instead of one miss after another.
+    ///
+    /// Dense rows, half of all lookups, are added 16 bits a lane into `narrow`
+    /// (twice the lanes per vector instruction of 32 bits) for as long as the sum
+    /// of their largest magnitudes fits in an `i16`, so no lane can overflow; then
+    /// `narrow` is widened into `scores` and starts again from zero.
     pub(crate) fn score_lanes(&self, features: &[u64], first_lane: usize, scores: &mut [i32]) {
         scores.iter_mut().for_each(|score| *score = 0);
         if self.table.is_empty() {
             return;
         }
+        let mut narrow_buffer = [0i16; NARROW_LANES];
+        let narrow = &mut narrow_buffer[..scores.len().min(NARROW_LANES)];
+        let use_narrow = scores.len() <= NARROW_LANES;
+        let mut headroom = i16::MAX as u32;
         let mask = self.table.len() - 1;
         let mut homes = [[0u32; 2]; BATCH];
         let mut starts = [0u32; BATCH];
@@ -419,11 +432,22 @@ impl Weights {
             }
             for (&start, &length) in starts[..count].iter().zip(&lengths[..count]) {
                 let first = start as usize + 1;
-                if length == DENSE {
+                if length & DENSE != 0 {
                     let base = self.rows.get(first).map_or(0, |&base| base as usize) + first_lane;
                     let row = self.dense.get(base..base + scores.len()).unwrap_or(&[]);
-                    for (score, &value) in scores.iter_mut().zip(row) {
-                        *score += value;
+                    let largest = length & 0xFFFF;
+                    if !use_narrow {
+                        add_widened(scores, row);
+                        continue;
+                    }
+                    if largest > headroom {
+                        add_widened(scores, narrow);
+                        narrow.fill(0);
+                        headroom = i16::MAX as u32;
+                    }
+                    headroom -= largest;
+                    for (sum, &value) in narrow.iter_mut().zip(row) {
+                        *sum += value;
                     }
                     continue;
                 }
@@ -435,6 +459,9 @@ impl Weights {
                     }
                 }
             }
+        }
+        if use_narrow {
+            add_widened(scores, narrow);
         }
     }
 
@@ -454,6 +481,13 @@ impl Weights {
             at = (at + 1) & mask;
             [high, start] = self.table[at];
         }
+    }
+}
+
+/// Adds 16-bit values to 32-bit scores, lane by lane.
+fn add_widened(scores: &mut [i32], values: &[i16]) {
+    for (score, &value) in scores.iter_mut().zip(values) {
+        *score += i32::from(value);
     }
 }
 
