@@ -265,7 +265,7 @@ const EMPTY: u32 = u32::MAX;
 const DENSE: u32 = 1 << 31;
 
 /// Scores with at most this many lanes sum dense rows in 16 bits first (see `score_lanes`).
-const NARROW_LANES: usize = 256;
+const NARROW_LANES: usize = 128;
 
 /// Rows with at least 1/`DENSE_FRACTION` of all classes are stored densely.
 const DENSE_FRACTION: usize = 4;
@@ -441,8 +441,7 @@ impl Weights {
                         continue;
                     }
                     if largest > headroom {
-                        add_widened(scores, narrow);
-                        narrow.fill(0);
+                        move_widened(scores, narrow);
                         headroom = i16::MAX as u32;
                     }
                     headroom -= largest;
@@ -461,7 +460,7 @@ impl Weights {
             }
         }
         if use_narrow {
-            add_widened(scores, narrow);
+            move_widened(scores, narrow);
         }
     }
 
@@ -488,6 +487,13 @@ impl Weights {
 fn add_widened(scores: &mut [i32], values: &[i16]) {
     for (score, &value) in scores.iter_mut().zip(values) {
         *score += i32::from(value);
+    }
+}
+
+/// Adds 16-bit sums to 32-bit scores, lane by lane, and sets the sums to zero.
+fn move_widened(scores: &mut [i32], sums: &mut [i16]) {
+    for (score, sum) in scores.iter_mut().zip(sums) {
+        *score += i32::from(std::mem::take(sum));
     }
 }
 
