@@ -231,13 +231,13 @@ impl WordScores {
             state.stack_word_features(word, &mut hashes);
             features.clear();
             features.extend(STACK_WORD_TEMPLATES.iter().map(|&template| hashes[template]));
-            weights.score(&features, stack_top);
+            weights.add_scores(&features, 0, stack_top);
             // The root is never in the buffer.
             if word > 0 {
                 state.buffer_word_features(word, &mut hashes);
                 features.clear();
                 features.extend(BUFFER_WORD_TEMPLATES.iter().map(|&template| hashes[template]));
-                weights.score(&features, buffer_front);
+                weights.add_scores(&features, 0, buffer_front);
             }
         }
         scores
@@ -253,13 +253,6 @@ impl WordScores {
     fn buffer_front(&self, word: u32) -> &[i32] {
         let start = word as usize * self.n_lanes;
         &self.as_buffer_front[start..start + self.n_lanes]
-    }
-}
-
-/// Adds `values` to `scores`, lane by lane.
-fn add_lanes(scores: &mut [i32], values: &[i32]) {
-    for (score, &value) in scores.iter_mut().zip(values) {
-        *score += value;
     }
 }
 
@@ -320,9 +313,12 @@ impl Parser {
             let choice = Lanes::choice(&state);
             let lanes = self.lanes.scored(choice);
             let scored = &mut scores[lanes.clone()];
-            self.weights.score_lanes(&features, lanes.start, scored);
-            add_lanes(scored, &words.stack_top(at.s0)[lanes.clone()]);
-            add_lanes(scored, &words.buffer_front(at.n0)[lanes]);
+            let stack_top = &words.stack_top(at.s0)[lanes.clone()];
+            let buffer_front = &words.buffer_front(at.n0)[lanes.clone()];
+            for ((score, &from_stack), &from_buffer) in scored.iter_mut().zip(stack_top).zip(buffer_front) {
+                *score = from_stack + from_buffer;
+            }
+            self.weights.add_scores(&features, lanes.start, scored);
             let best = self.best_legal(choice, &scores);
             state.apply(best, self.root_label);
         }

@@ -264,7 +264,7 @@ const EMPTY: u32 = u32::MAX;
 /// Marks the row header of a dense row; the low 16 bits hold its largest magnitude.
 const DENSE: u32 = 1 << 31;
 
-/// Scores with at most this many lanes sum dense rows in 16 bits first (see `score_lanes`).
+/// Scores with at most this many lanes sum dense rows in 16 bits first (see `add_scores`).
 const NARROW_LANES: usize = 128;
 
 /// Rows with at least 1/`DENSE_FRACTION` of all classes are stored densely.
@@ -392,11 +392,12 @@ impl Weights {
 
     /// Sums the weights of `features` into `scores`, one per lane, which is zeroed first.
     pub(crate) fn score(&self, features: &[u64], scores: &mut [i32]) {
-        self.score_lanes(features, 0, scores);
+        scores.iter_mut().for_each(|score| *score = 0);
+        self.add_scores(features, 0, scores);
     }
 
-    /// Sums the weights of `features` for lanes `first_lane..first_lane + scores.len()`
-    /// into `scores`, which is zeroed first; other lanes are skipped.
+    /// Adds the weights of `features` for lanes `first_lane..first_lane + scores.len()`
+    /// to `scores`; other lanes are skipped.
     ///
     /// The lookups of a batch run in passes whose loads do not feed branches
     /// (home slots, then row headers), so the processor fetches the cache lines
@@ -406,8 +407,7 @@ impl Weights {
     /// (twice the lanes per vector instruction of 32 bits) for as long as the sum
     /// of their largest magnitudes fits in an `i16`, so no lane can overflow; then
     /// `narrow` is widened into `scores` and starts again from zero.
-    pub(crate) fn score_lanes(&self, features: &[u64], first_lane: usize, scores: &mut [i32]) {
-        scores.iter_mut().for_each(|score| *score = 0);
+    pub(crate) fn add_scores(&self, features: &[u64], first_lane: usize, scores: &mut [i32]) {
         if self.table.is_empty() {
             return;
         }
