@@ -4,6 +4,9 @@
 //! from Zhang & Nivre (2011)-style features. Training follows the dynamic
 //! oracle of Goldberg & Nivre (2012), exploring the model's own mistakes after
 //! the first epoch. Non-projective training trees are projectivised by lifting.
+//! When parsing, the features of one word alone are scored once per word
+//! (`WordScores`), and a configuration scores only the classes it can take
+//! (`Lanes`); both leave the scores exactly as a full sum would.
 
 use serde::{Deserialize, Serialize};
 
