@@ -4,6 +4,9 @@
 //! from Zhang & Nivre (2011)-style features. Training follows the dynamic
 //! oracle of Goldberg & Nivre (2012), exploring the model's own mistakes after
 //! the first epoch. Non-projective training trees are projectivised by lifting.
+//! When parsing, the features of one word alone are scored once per word
+//! (`WordScores`), and a configuration scores only the classes it can take
+//! (`Lanes`); both leave the scores exactly as a full sum would.
 
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +17,18 @@ const NONE: u32 = u32::MAX;
 
 /// Feature value for a missing token or label.
 const ABSENT: u64 = 0xABCD_0000;
+
+/// The number of feature templates of a configuration.
+const N_TEMPLATES: usize = 82;
+
+/// The templates that read only the stack top's word (see [`WordScores`]).
+const STACK_WORD_TEMPLATES: [usize; 4] = [0, 1, 2, 12];
+
+/// The templates that read only the first buffer word and the two words after it.
+const BUFFER_WORD_TEMPLATES: [usize; 12] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 22, 24];
+
+/// The feature hashes of a configuration, indexed by template number.
+type FeatureHashes = [u64; N_TEMPLATES];
 
 /// The lexical input of one word to the parser.
 #[derive(Clone, Copy, Debug, Default)]
@@ -82,6 +97,166 @@ pub struct Parser {
     labels: Vec<String>,
     root_label: u16,
     weights: Weights,
+    /// Where each class is scored; rebuilt with the weights' index, not serialised.
+    #[serde(skip)]
+    lanes: Lanes,
+}
+
+/// The order in which the parser's classes are scored ("lanes"), chosen so that
+/// the classes a configuration can take are contiguous and the rest need not be
+/// scored at all: left arcs, then shift and the right arc to the root (all that
+/// is legal with the root on the stack), then reduce and the other right arcs
+/// (with left arcs, all that is legal when the stack top has a head).
+#[derive(Default)]
+struct Lanes {
+    /// The class scored in each lane.
+    class_of_lane: Vec<u16>,
+    /// The lane of shift, the first one scored when the stack top cannot take a head.
+    shift: usize,
+    /// The legal lanes of each kind of configuration (see [`Lanes::choice`]), in class order.
+    legal: [Vec<u16>; 3],
+}
+
+impl Lanes {
+    /// The lane order of a parser with `n_labels` labels.
+    fn new(n_labels: usize, root_label: u16) -> Lanes {
+        let left = |label: usize| (2 + 2 * label) as u16;
+        let right = |label: usize| (3 + 2 * label) as u16;
+        let root = usize::from(root_label);
+        let mut class_of_lane: Vec<u16> = (0..n_labels).map(left).collect();
+        class_of_lane.extend([0, right(root), 1]);
+        class_of_lane.extend((0..n_labels).filter(|&label| label != root).map(right));
+        let shift = n_labels;
+        // Root on the stack: shift or attach to the root. Stack top with a head:
+        // shift, reduce or a right arc. Stack top without a head: shift, left or right arc.
+        let kinds: [&dyn Fn(usize) -> bool; 3] = [
+            &|class| class == 0 || class == usize::from(right(root)),
+            &|class| class < 2 || (class % 2 == 1 && (class - 3) / 2 != root),
+            &|class| class == 0 || (class >= 2 && (class - 2) / 2 != root),
+        ];
+        let legal = kinds.map(|is_legal| {
+            let mut lanes: Vec<u16> = (0..class_of_lane.len())
+                .filter(|&lane| is_legal(usize::from(class_of_lane[lane])))
+                .map(|lane| lane as u16)
+                .collect();
+            lanes.sort_by_key(|&lane| class_of_lane[usize::from(lane)]);
+            lanes
+        });
+        Lanes { class_of_lane, shift, legal }
+    }
+
+    /// The lane of each class, for [`Weights::set_lane_order`].
+    fn lane_of_class(&self) -> Vec<u16> {
+        let mut lane_of_class = vec![0u16; self.class_of_lane.len()];
+        for (lane, &class) in self.class_of_lane.iter().enumerate() {
+            lane_of_class[usize::from(class)] = lane as u16;
+        }
+        lane_of_class
+    }
+
+    /// The kind of a configuration that is not final and has more than shift legal:
+    /// 0 with the root on the stack, 1 when the stack top has a head, 2 when it has none.
+    fn choice(state: &State) -> usize {
+        match state.stack_top() {
+            0 => 0,
+            top if state.heads[top as usize] != NONE => 1,
+            _ => 2,
+        }
+    }
+
+    /// The lanes to score for a kind of configuration.
+    fn scored(&self, choice: usize) -> std::ops::Range<usize> {
+        match choice {
+            0 => self.shift..self.shift + 2,
+            1 => self.shift..self.class_of_lane.len(),
+            _ => 0..self.class_of_lane.len(),
+        }
+    }
+}
+
+/// The templates read per configuration: all but those of [`WordScores`].
+const CONFIGURATION_TEMPLATES: [usize; N_TEMPLATES - 16] = configuration_templates();
+
+/// Lists the templates that are in neither word list, in order.
+const fn configuration_templates() -> [usize; N_TEMPLATES - 16] {
+    let mut templates = [0; N_TEMPLATES - 16];
+    let (mut template, mut count) = (0, 0);
+    while template < N_TEMPLATES {
+        if !contains(&STACK_WORD_TEMPLATES, template) && !contains(&BUFFER_WORD_TEMPLATES, template) {
+            templates[count] = template;
+            count += 1;
+        }
+        template += 1;
+    }
+    templates
+}
+
+/// Whether `list` contains `item` (usable in constants).
+const fn contains(list: &[usize], item: usize) -> bool {
+    let mut at = 0;
+    while at < list.len() {
+        if list[at] == item {
+            return true;
+        }
+        at += 1;
+    }
+    false
+}
+
+/// The scores of the features that depend on one word alone, as the stack top
+/// (its word, tag and lemma) or as the first buffer word (with the two words
+/// after it), summed once per word of a sentence rather than once for every
+/// configuration in which the word holds that place.
+struct WordScores {
+    n_lanes: usize,
+    /// Lanes of word 0 (the root), then of each word, as the stack top.
+    as_stack_top: Vec<i32>,
+    /// The same as the first buffer word.
+    as_buffer_front: Vec<i32>,
+}
+
+impl WordScores {
+    /// Scores every word of the sentence of `state` in both places.
+    fn new(weights: &Weights, state: &State) -> WordScores {
+        let n_lanes = weights.n_classes();
+        let n_words = state.len() as usize + 1;
+        let mut scores = WordScores {
+            n_lanes,
+            as_stack_top: vec![0; n_words * n_lanes],
+            as_buffer_front: vec![0; n_words * n_lanes],
+        };
+        let mut hashes = [0u64; N_TEMPLATES];
+        let mut features = Vec::with_capacity(BUFFER_WORD_TEMPLATES.len());
+        let stack_tops = scores.as_stack_top.chunks_exact_mut(n_lanes);
+        let buffer_fronts = scores.as_buffer_front.chunks_exact_mut(n_lanes);
+        for (word, (stack_top, buffer_front)) in stack_tops.zip(buffer_fronts).enumerate() {
+            let word = word as u32;
+            state.stack_word_features(word, &mut hashes);
+            features.clear();
+            features.extend(STACK_WORD_TEMPLATES.iter().map(|&template| hashes[template]));
+            weights.add_scores(&features, 0, stack_top);
+            // The root is never in the buffer.
+            if word > 0 {
+                state.buffer_word_features(word, &mut hashes);
+                features.clear();
+                features.extend(BUFFER_WORD_TEMPLATES.iter().map(|&template| hashes[template]));
+                weights.add_scores(&features, 0, buffer_front);
+            }
+        }
+        scores
+    }
+
+    /// The lanes of a word as the stack top.
+    fn stack_top(&self, word: u32) -> &[i32] {
+        let start = word as usize * self.n_lanes;
+        &self.as_stack_top[start..start + self.n_lanes]
+    }
+
+    /// The lanes of a word as the first buffer word.
+    fn buffer_front(&self, word: u32) -> &[i32] {
+        let start = word as usize * self.n_lanes;
+        &self.as_buffer_front[start..start + self.n_lanes]
+    }
 }
 
 impl Parser {
@@ -101,7 +276,7 @@ impl Parser {
         let mut model = PerceptronTrainer::new(2 + 2 * labels.len());
         let mut rng = Rng::new(options.seed);
         let mut order: Vec<usize> = (0..golds.len()).collect();
-        let mut parser = Parser { labels, root_label, weights: Weights::default() };
+        let mut parser = Parser { labels, root_label, weights: Weights::default(), lanes: Lanes::default() };
         for epoch in 0..options.epochs {
             rng.shuffle(&mut order);
             let explore = if epoch == 0 { 0.0 } else { options.explore };
@@ -110,6 +285,7 @@ impl Parser {
                 train_sentence(&mut model, &parser, &example.tokens, &golds[index], explore, &mut rng);
             }
             parser.weights = model.finish(options.min_weight);
+            parser.index_lanes();
             on_epoch(epoch + 1, &parser);
         }
         parser
@@ -120,7 +296,9 @@ impl Parser {
     /// The result is always a tree with exactly one word attached to the root.
     pub(crate) fn parse(&self, tokens: &[ParseToken]) -> Vec<(usize, u16)> {
         let mut state = State::new(tokens);
-        let mut features = Vec::with_capacity(96);
+        let words = WordScores::new(&self.weights, &state);
+        let mut hashes = [0u64; N_TEMPLATES];
+        let mut features = Vec::with_capacity(N_TEMPLATES);
         let mut scores = vec![0i32; self.weights.n_classes()];
         while !state.is_terminal() {
             // With only shift legal (e.g. the root on top after its child is
@@ -129,40 +307,46 @@ impl Parser {
                 state.apply(0, self.root_label);
                 continue;
             }
-            state.features(&mut features);
-            self.weights.score(&features, &mut scores);
-            let best = self.best_allowed(&state, &scores);
+            // Features of the stack top's word and the buffer's first words come
+            // from `words`; the rest are looked up for this configuration.
+            let at = state.positions();
+            state.configuration_features(&at, &mut hashes);
+            features.clear();
+            features.extend(CONFIGURATION_TEMPLATES.iter().map(|&template| hashes[template]));
+            let choice = Lanes::choice(&state);
+            let lanes = self.lanes.scored(choice);
+            let scored = &mut scores[lanes.clone()];
+            let stack_top = &words.stack_top(at.s0)[lanes.clone()];
+            let buffer_front = &words.buffer_front(at.n0)[lanes.clone()];
+            for ((score, &from_stack), &from_buffer) in scored.iter_mut().zip(stack_top).zip(buffer_front) {
+                *score = from_stack + from_buffer;
+            }
+            self.weights.add_scores(&features, lanes.start, scored);
+            let best = self.best_legal(choice, &scores);
             state.apply(best, self.root_label);
         }
         state.into_tree(self.root_label, self.punct_label())
     }
 
-    /// The highest-scoring class that is allowed in `state`.
-    ///
-    /// Ties go to the lowest class. Classes alternate left and right arcs after shift
-    /// and reduce (see [`decode`]), so each move's classes are scanned in one stride.
-    fn best_allowed(&self, state: &State, scores: &[i32]) -> usize {
-        let allowed = state.allowed_moves();
-        let root = usize::from(self.root_label);
-        let top_is_root = state.stack_top() == 0;
-        let mut best = (usize::MAX, i32::MIN);
-        let mut consider = |class: usize| {
-            let score = scores[class];
-            if best.0 == usize::MAX || score > best.1 || score == best.1 && class < best.0 {
-                best = (class, score);
+    /// The highest-scoring legal class of a kind of configuration, given the scores
+    /// of its lanes. Ties go to the lowest class.
+    fn best_legal(&self, choice: usize, scores: &[i32]) -> usize {
+        let mut best: Option<(usize, i32)> = None;
+        // Legal lanes are in class order, so the first of equal scores wins.
+        for &lane in &self.lanes.legal[choice] {
+            let lane = usize::from(lane);
+            let score = scores[lane];
+            if best.is_none_or(|(_, top)| score > top) {
+                best = Some((lane, score));
             }
-        };
-        (0..2.min(scores.len())).filter(|&class| allowed[class]).for_each(&mut consider);
-        if allowed[2] {
-            (2..scores.len()).step_by(2).filter(|class| (class - 2) / 2 != root).for_each(&mut consider);
         }
-        if allowed[3] {
-            (3..scores.len())
-                .step_by(2)
-                .filter(|class| ((class - 3) / 2 == root) == top_is_root)
-                .for_each(&mut consider);
-        }
-        best.0
+        best.map_or(0, |(lane, _)| usize::from(self.lanes.class_of_lane[lane]))
+    }
+
+    /// Reorders the weights' lanes for [`Parser::parse`]; after training or loading.
+    fn index_lanes(&mut self) {
+        self.lanes = Lanes::new(self.labels.len(), self.root_label);
+        self.weights.set_lane_order(self.lanes.lane_of_class());
     }
 
     /// Whether a class is allowed given the move legality and the root rules.
@@ -195,7 +379,7 @@ impl Parser {
         {
             return Err("parser classes do not match its labels".to_string());
         }
-        self.weights.build_index();
+        self.index_lanes();
         Ok(())
     }
 
@@ -311,7 +495,7 @@ fn train_sentence(
     let mut state = State::new(tokens);
     let n_classes = 2 + 2 * parser.labels.len();
     let mut scores = vec![0.0f32; n_classes];
-    let mut features = Vec::with_capacity(96);
+    let mut features = [0u64; N_TEMPLATES];
     while !state.is_terminal() {
         state.features(&mut features);
         model.score(&features, &mut scores);
@@ -349,7 +533,6 @@ struct Positions {
     s1: u32,
     n0: u32,
     n1: u32,
-    n2: u32,
     s0h: u32,
     s0h2: u32,
     s0l: u32,
@@ -542,17 +725,21 @@ impl<'a> State<'a> {
         tree
     }
 
-    /// Fills `out` with the feature hashes of the configuration.
-    ///
-    /// A feature's template number is its position in `out`, so the helper
-    /// functions must always push the same features in the same order.
-    fn features(&self, out: &mut Vec<u64>) {
-        out.clear();
+    /// Fills `out` with the hashes of all features of the configuration.
+    fn features(&self, out: &mut FeatureHashes) {
         let at = self.positions();
-        self.lexical_features(&at, out);
-        self.distance_features(&at, out);
-        self.child_features(&at, out);
-        self.context_features(&at, out);
+        self.stack_word_features(at.s0, out);
+        self.buffer_word_features(at.n0, out);
+        self.configuration_features(&at, out);
+    }
+
+    /// Fills `out` with the hashes of the features not in [`STACK_WORD_TEMPLATES`] and
+    /// [`BUFFER_WORD_TEMPLATES`]; their slots keep what they had.
+    fn configuration_features(&self, at: &Positions, out: &mut FeatureHashes) {
+        self.pair_features(at, out);
+        self.distance_features(at, out);
+        self.child_features(at, out);
+        self.context_features(at, out);
     }
 
     /// Finds the stack, buffer and child positions that features look at.
@@ -571,7 +758,6 @@ impl<'a> State<'a> {
             },
             n0,
             n1: self.buffer(1),
-            n2: self.buffer(2),
             s0h,
             s0h2: self.head_of(s0h),
             s0l,
@@ -583,55 +769,70 @@ impl<'a> State<'a> {
         }
     }
 
-    /// Words, tags and lemmas of the stack top and the first buffer words.
-    fn lexical_features(&self, at: &Positions, out: &mut Vec<u64>) {
+    /// The stack top's word, tag and lemma (templates 0–2 and 12).
+    fn stack_word_features(&self, s0: u32, out: &mut FeatureHashes) {
+        let (s0w, s0p) = (self.word(s0), self.tag(s0));
+        set(out, 0, &[s0w, s0p]);
+        set(out, 1, &[s0w]);
+        set(out, 2, &[s0p]);
+        set(out, 12, &[self.lemma(s0)]);
+    }
+
+    /// The first buffer word and the two after it (templates 3–11, 13, 22 and 24).
+    fn buffer_word_features(&self, n0: u32, out: &mut FeatureHashes) {
+        let (n1, n2) = (self.after(n0, 1), self.after(n0, 2));
+        let (n0w, n0p) = (self.word(n0), self.tag(n0));
+        let (n1w, n1p) = (self.word(n1), self.tag(n1));
+        let (n2w, n2p) = (self.word(n2), self.tag(n2));
+        set(out, 3, &[n0w, n0p]);
+        set(out, 4, &[n0w]);
+        set(out, 5, &[n0p]);
+        set(out, 6, &[n1w, n1p]);
+        set(out, 7, &[n1w]);
+        set(out, 8, &[n1p]);
+        set(out, 9, &[n2w, n2p]);
+        set(out, 10, &[n2w]);
+        set(out, 11, &[n2p]);
+        set(out, 13, &[self.lemma(n0)]);
+        set(out, 22, &[n0p, n1p]);
+        set(out, 24, &[n0p, n1p, n2p]);
+    }
+
+    /// Pairs and triples of the stack top, the buffer and their children
+    /// (templates 14–21, 23 and 25–29).
+    fn pair_features(&self, at: &Positions, out: &mut FeatureHashes) {
         let (s0, n0, s0h, s0l, s0r, n0l) = (at.s0, at.n0, at.s0h, at.s0l, at.s0r, at.n0l);
         let (s0w, s0p) = (self.word(s0), self.tag(s0));
         let (n0w, n0p) = (self.word(n0), self.tag(n0));
-        let (n1w, n1p) = (self.word(at.n1), self.tag(at.n1));
-        let (n2w, n2p) = (self.word(at.n2), self.tag(at.n2));
-        let mut add = |values: &[u64]| out.push(feature(out.len() as u64, values));
-        // Single words.
-        add(&[s0w, s0p]);
-        add(&[s0w]);
-        add(&[s0p]);
-        add(&[n0w, n0p]);
-        add(&[n0w]);
-        add(&[n0p]);
-        add(&[n1w, n1p]);
-        add(&[n1w]);
-        add(&[n1p]);
-        add(&[n2w, n2p]);
-        add(&[n2w]);
-        add(&[n2p]);
-        add(&[self.lemma(s0)]);
-        add(&[self.lemma(n0)]);
-        add(&[self.coarse(s0), self.coarse(n0)]);
+        let n1p = self.tag(at.n1);
+        set(out, 14, &[self.coarse(s0), self.coarse(n0)]);
         // Word pairs.
-        add(&[s0w, s0p, n0w, n0p]);
-        add(&[s0w, s0p, n0w]);
-        add(&[s0w, n0w, n0p]);
-        add(&[s0w, s0p, n0p]);
-        add(&[s0p, n0w, n0p]);
-        add(&[s0w, n0w]);
-        add(&[s0p, n0p]);
-        add(&[n0p, n1p]);
-        add(&[self.lemma(s0), self.lemma(n0)]);
+        set(out, 15, &[s0w, s0p, n0w, n0p]);
+        set(out, 16, &[s0w, s0p, n0w]);
+        set(out, 17, &[s0w, n0w, n0p]);
+        set(out, 18, &[s0w, s0p, n0p]);
+        set(out, 19, &[s0p, n0w, n0p]);
+        set(out, 20, &[s0w, n0w]);
+        set(out, 21, &[s0p, n0p]);
+        set(out, 23, &[self.lemma(s0), self.lemma(n0)]);
         // Three words.
-        add(&[n0p, n1p, n2p]);
-        add(&[s0p, n0p, n1p]);
-        add(&[self.tag(s0h), s0p, n0p]);
-        add(&[s0p, self.tag(s0l), n0p]);
-        add(&[s0p, self.tag(s0r), n0p]);
-        add(&[s0p, n0p, self.tag(n0l)]);
+        set(out, 25, &[s0p, n0p, n1p]);
+        set(out, 26, &[self.tag(s0h), s0p, n0p]);
+        set(out, 27, &[s0p, self.tag(s0l), n0p]);
+        set(out, 28, &[s0p, self.tag(s0r), n0p]);
+        set(out, 29, &[s0p, n0p, self.tag(n0l)]);
     }
 
     /// The distance between the stack top and the buffer, and valencies.
-    fn distance_features(&self, at: &Positions, out: &mut Vec<u64>) {
+    fn distance_features(&self, at: &Positions, out: &mut FeatureHashes) {
         let (s0, n0) = (at.s0, at.n0);
         let (s0w, s0p) = (self.word(s0), self.tag(s0));
         let (n0w, n0p) = (self.word(n0), self.tag(n0));
-        let mut add = |values: &[u64]| out.push(feature(out.len() as u64, values));
+        let mut template = 30;
+        let mut add = |values: &[u64]| {
+            set(out, template, values);
+            template += 1;
+        };
         // Distance.
         let distance = self.distance(s0, n0);
         add(&[s0w, distance]);
@@ -655,11 +856,15 @@ impl<'a> State<'a> {
     }
 
     /// Heads, grandparents and outermost children of the stack top and buffer front.
-    fn child_features(&self, at: &Positions, out: &mut Vec<u64>) {
+    fn child_features(&self, at: &Positions, out: &mut FeatureHashes) {
         let (s0, s0h, s0h2) = (at.s0, at.s0h, at.s0h2);
         let (s0l, s0l2, s0r, s0r2, n0l, n0l2) = (at.s0l, at.s0l2, at.s0r, at.s0r2, at.n0l, at.n0l2);
         let (s0p, n0p) = (self.tag(s0), self.tag(at.n0));
-        let mut add = |values: &[u64]| out.push(feature(out.len() as u64, values));
+        let mut template = 42;
+        let mut add = |values: &[u64]| {
+            set(out, template, values);
+            template += 1;
+        };
         // Second-order unigrams.
         add(&[self.word(s0h)]);
         add(&[self.tag(s0h)]);
@@ -693,11 +898,15 @@ impl<'a> State<'a> {
     }
 
     /// Child label sets and the second stack word.
-    fn context_features(&self, at: &Positions, out: &mut Vec<u64>) {
+    fn context_features(&self, at: &Positions, out: &mut FeatureHashes) {
         let (s0, s1, n0, n1, s0h) = (at.s0, at.s1, at.n0, at.n1, at.s0h);
         let (s0w, s0p) = (self.word(s0), self.tag(s0));
         let (n0w, n0p) = (self.word(n0), self.tag(n0));
-        let mut add = |values: &[u64]| out.push(feature(out.len() as u64, values));
+        let mut template = 70;
+        let mut add = |values: &[u64]| {
+            set(out, template, values);
+            template += 1;
+        };
         // Label sets.
         let (s0sl, s0sr, n0sl) = (
             self.label_set(&self.left_labels, s0),
@@ -721,8 +930,15 @@ impl<'a> State<'a> {
 
     /// The `offset`-th buffer word after the first, if any.
     fn buffer(&self, offset: u32) -> u32 {
-        let index = self.next + offset;
-        if index <= self.len() { index } else { NONE }
+        self.after(self.next, offset)
+    }
+
+    /// The `offset`-th word after `word`, if any.
+    fn after(&self, word: u32, offset: u32) -> u32 {
+        match word.checked_add(offset) {
+            Some(index) if index <= self.len() => index,
+            _ => NONE,
+        }
     }
 
     /// The head of a word, or `NONE`.
@@ -806,5 +1022,27 @@ impl<'a> State<'a> {
             let set = table[word as usize];
             (set as u64) ^ ((set >> 64) as u64).rotate_left(17)
         }
+    }
+}
+
+/// Stores the hash of feature `template` with `values` in its slot of `out`.
+fn set(out: &mut FeatureHashes, template: usize, values: &[u64]) {
+    out[template] = feature(template as u64, values);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_is_read_once_per_configuration_or_once_per_word() {
+        let mut templates: Vec<usize> = CONFIGURATION_TEMPLATES
+            .iter()
+            .chain(&STACK_WORD_TEMPLATES)
+            .chain(&BUFFER_WORD_TEMPLATES)
+            .copied()
+            .collect();
+        templates.sort_unstable();
+        assert_eq!(templates, (0..N_TEMPLATES).collect::<Vec<_>>());
     }
 }
