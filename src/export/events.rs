@@ -119,7 +119,7 @@ pub fn write_events_csv(
                 text(place.and_then(|p| p.lat.as_ref())),
                 text(place.and_then(|p| p.lon.as_ref())),
                 short(article),
-                text(details.urls.get(article)),
+                text(details.urls.get(table.article[row] as usize).and_then(Option::as_ref)),
                 text(details.evidence[row].as_ref()),
             ])
             .map_err(output)?;

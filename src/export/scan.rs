@@ -10,9 +10,11 @@
 //! (verb, CAMEO code) are read one value at a time so that only the event IRI is
 //! decoded, and the article comes from the event's graph. Values are interned,
 //! so an [`EventTable`] holds a few integers per event. [`read_details`] adds
-//! what only the event table needs (evidence, place, article URL). Filtering
-//! and folding are left to `network.rs`.
+//! what only the event table needs (evidence, place, article URL), reading the
+//! store only for what the summaries do not hold. Filtering and folding are
+//! left to `network.rs`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -22,7 +24,7 @@ use rayon::prelude::*;
 
 use crate::error::QueryError;
 use crate::graph::store::GraphStore;
-use crate::graph::summary::{self, SummaryRow};
+use crate::graph::summary::{self, ArticleSummary};
 use crate::graph::vocab::{base, nkg};
 
 /// A value that is absent.
@@ -50,6 +52,11 @@ impl Strings {
     /// The string numbered `id`, or `""` for [`NONE`].
     pub fn get(&self, id: u32) -> &str {
         self.values.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// The number of `value`, if it is here.
+    pub fn find(&self, value: &str) -> Option<u32> {
+        self.index.get(value).copied()
     }
 }
 
@@ -82,6 +89,10 @@ pub struct EventTable {
     pub evidence: Vec<Option<String>>,
     pub places: Strings,
     pub place: Vec<u32>,
+    /// With `from_summaries`: each article's URL, by article number, when
+    /// every summary records it (`urls_known`; older summaries do not).
+    pub urls: Vec<Option<String>>,
+    pub urls_known: bool,
 }
 
 impl EventTable {
@@ -94,15 +105,16 @@ impl EventTable {
     }
 }
 
-/// What only the event table needs, by row of an [`EventTable`].
+/// What only the event table needs, by row of an [`EventTable`]: borrowed
+/// from the table when its summaries hold it, else read from the store.
 #[derive(Debug, Clone, Default)]
-pub struct EventDetails {
-    pub evidence: Vec<Option<String>>,
+pub struct EventDetails<'a> {
+    pub evidence: Cow<'a, [Option<String>]>,
     /// Place entity IRIs.
-    pub places: Strings,
-    pub place: Vec<u32>,
-    /// Article IRI → its URL.
-    pub urls: HashMap<String, String>,
+    pub places: Cow<'a, Strings>,
+    pub place: Cow<'a, [u32]>,
+    /// Each article's URL, by article number.
+    pub urls: Cow<'a, [Option<String>]>,
     /// Place IRI → its label, latitude and longitude.
     pub place_info: HashMap<String, PlaceInfo>,
 }
@@ -158,11 +170,18 @@ fn has_summaries(store: &GraphStore) -> Result<bool, QueryError> {
 /// The event table from the summaries: one decoded literal per article. An
 /// event listed twice (the same IRI) is read once.
 fn read_summaries(store: &GraphStore) -> Result<EventTable, QueryError> {
-    let mut table = EventTable { from_summaries: true, ..Default::default() };
+    let mut table = EventTable { from_summaries: true, urls_known: true, ..Default::default() };
     let mut index: HashMap<String, u32> = HashMap::new();
-    each_summary(store, |article, rows| {
+    each_summary(store, |article, summary| {
         let article = table.articles.intern(article);
-        for row in rows {
+        if article as usize == table.urls.len() {
+            table.urls.push(None);
+        }
+        match summary.url {
+            Some(url) => table.urls[article as usize] = url,
+            None => table.urls_known = false,
+        }
+        for row in summary.events {
             let event = format!("{}{}", base::EVENT, row.hex());
             if index.contains_key(&event) {
                 continue;
@@ -188,13 +207,13 @@ fn read_summaries(store: &GraphStore) -> Result<EventTable, QueryError> {
     Ok(table)
 }
 
-/// Calls `each` with every article IRI and the decoded rows of its summary.
-fn each_summary(store: &GraphStore, mut each: impl FnMut(String, Vec<SummaryRow>)) -> Result<(), QueryError> {
+/// Calls `each` with every article IRI and its decoded summary.
+fn each_summary(store: &GraphStore, mut each: impl FnMut(String, ArticleSummary)) -> Result<(), QueryError> {
     let mut error = None;
     scan(store, SUMMARY_SCAN, |row| {
         let [article, text] = <[String; 2]>::try_from(row).ok()?;
         match summary::decode(&text) {
-            Ok(rows) => each(article, rows),
+            Ok(summary) => each(article, summary),
             Err(err) => {
                 error.get_or_insert_with(|| format!("bad event summary of {article}: {err}"));
             }
@@ -255,24 +274,29 @@ fn read_event_nodes(store: &GraphStore) -> Result<EventTable, QueryError> {
 }
 
 /// Reads the evidence, place and article URL of the events in `table`, and the
-/// label and coordinates of each place.
-pub fn read_details(store: &GraphStore, table: &EventTable) -> Result<EventDetails, QueryError> {
+/// label and coordinates of each place. What the table's summaries hold is
+/// borrowed from it, not read again.
+pub fn read_details<'a>(store: &GraphStore, table: &'a EventTable) -> Result<EventDetails<'a>, QueryError> {
     let mut details = EventDetails::default();
     let (evidence_and_place, rest) = rayon::join(
-        || {
+        || -> Result<_, QueryError> {
             if table.from_summaries {
-                Ok((table.evidence.clone(), table.place.clone(), table.places.clone()))
+                Ok((
+                    Cow::Borrowed(&table.evidence[..]),
+                    Cow::Borrowed(&table.place[..]),
+                    Cow::Borrowed(&table.places),
+                ))
             } else {
-                scanned_details(store, table)
+                let (evidence, place, places) = scanned_details(store, table)?;
+                Ok((Cow::Owned(evidence), Cow::Owned(place), Cow::Owned(places)))
             }
         },
         || -> Result<_, QueryError> {
-            let mut urls = HashMap::new();
-            scan(store, "SELECT ?a ?v WHERE { ?a a nkg:Article ; schema:url ?v }", |row| {
-                let [article, url] = <[String; 2]>::try_from(row).ok()?;
-                urls.insert(article, url);
-                Some(())
-            })?;
+            let urls = if table.from_summaries && table.urls_known {
+                Cow::Borrowed(&table.urls[..])
+            } else {
+                Cow::Owned(scanned_urls(store, table)?)
+            };
             let mut info: HashMap<String, PlaceInfo> = HashMap::new();
             for (property, slot) in [("rdfs:label", 0), ("schema:latitude", 1), ("schema:longitude", 2)] {
                 let query = format!("SELECT ?p ?v WHERE {{ ?p {property} ?v ; a nkg:Place }}");
@@ -294,6 +318,17 @@ pub fn read_details(store: &GraphStore, table: &EventTable) -> Result<EventDetai
     (details.evidence, details.place, details.places) = evidence_and_place?;
     (details.urls, details.place_info) = rest?;
     Ok(details)
+}
+
+/// Each article's URL, by article number of `table`, from `schema:url`.
+fn scanned_urls(store: &GraphStore, table: &EventTable) -> Result<Vec<Option<String>>, QueryError> {
+    let mut urls = vec![None; table.articles.values.len()];
+    scan(store, "SELECT ?a ?v WHERE { ?a a nkg:Article ; schema:url ?v }", |row| {
+        let [article, url] = <[String; 2]>::try_from(row).ok()?;
+        urls[table.articles.find(&article)? as usize] = Some(url);
+        Some(())
+    })?;
+    Ok(urls)
 }
 
 /// Evidence and place by row, with the place table.

@@ -2,12 +2,16 @@
 //!
 //! Reading a million event nodes property by property costs several term
 //! decodings per event, each a key-value read. So every article graph also holds
-//! one literal, `art:ID nkg:eventSummary "…"`, listing per event what the
-//! network exports read (ids, verb, CAMEO code, date, modality, place,
-//! evidence) as JSON. It is written and replaced with its article graph by
+//! one literal, `art:ID nkg:eventSummary "…"`, holding as JSON the article's
+//! URL and, per event, what the network exports read (ids, verb, CAMEO code,
+//! date, modality, place, evidence). It is written and replaced with its article graph by
 //! `model::article_quads`, so it agrees with the event nodes by construction;
 //! the event nodes stay the source of truth for SPARQL. An edit of the event
 //! nodes made by hand (SPARQL UPDATE) does not update it.
+//!
+//! The literal is `{"url":…,"events":[…]}`. Summaries written before the URL
+//! was added are the bare `[…]` of events; they still decode, with the URL
+//! unknown, and a reader that needs it reads `schema:url` instead.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -76,14 +80,35 @@ impl SummaryRow {
     }
 }
 
-/// The summary literal for an article's events.
-pub fn encode(rows: &[SummaryRow]) -> String {
-    serde_json::to_string(rows).expect("summary rows serialise")
+/// An article's summary, as read back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleSummary {
+    /// The article's URL as the summary records it: `Some(None)` when the
+    /// article has none, `None` when the summary is of the older kind that
+    /// does not record it.
+    pub url: Option<Option<String>>,
+    pub events: Vec<SummaryRow>,
 }
 
-/// The events of a summary literal.
-pub fn decode(text: &str) -> Result<Vec<SummaryRow>, serde_json::Error> {
-    serde_json::from_str(text)
+/// The literal as written: the URL, then the events.
+#[derive(Serialize, Deserialize)]
+struct Stored<U, R> {
+    url: Option<U>,
+    events: R,
+}
+
+/// The summary literal for an article with this URL and these events.
+pub fn encode(url: Option<&str>, rows: &[SummaryRow]) -> String {
+    serde_json::to_string(&Stored { url, events: rows }).expect("summary rows serialise")
+}
+
+/// The URL and events of a summary literal, of either kind.
+pub fn decode(text: &str) -> Result<ArticleSummary, serde_json::Error> {
+    if text.trim_start().starts_with('[') {
+        return Ok(ArticleSummary { url: None, events: serde_json::from_str(text)? });
+    }
+    let stored: Stored<String, Vec<SummaryRow>> = serde_json::from_str(text)?;
+    Ok(ArticleSummary { url: Some(stored.url), events: stored.events })
 }
 
 #[cfg(test)]
@@ -119,7 +144,14 @@ mod tests {
                 String::new(),
             ),
         ];
-        assert_eq!(decode(&encode(&rows)).unwrap(), rows);
-        assert_eq!(decode("[]").unwrap(), vec![]);
+        let url = "https://example.org/a?b=\"c\"";
+        let decoded = decode(&encode(Some(url), &rows)).unwrap();
+        assert_eq!(decoded, ArticleSummary { url: Some(Some(url.to_string())), events: rows.clone() });
+        let decoded = decode(&encode(None, &[])).unwrap();
+        assert_eq!(decoded, ArticleSummary { url: Some(None), events: vec![] });
+        // A summary written before the URL was added: the bare list of events.
+        let old = serde_json::to_string(&rows).unwrap();
+        assert_eq!(decode(&old).unwrap(), ArticleSummary { url: None, events: rows });
+        assert_eq!(decode("[]").unwrap(), ArticleSummary { url: None, events: vec![] });
     }
 }
