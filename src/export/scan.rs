@@ -15,7 +15,7 @@
 //! left to `network.rs`.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use oxigraph::model::Term;
@@ -39,13 +39,13 @@ pub struct Strings {
 
 impl Strings {
     /// The number of `value`, adding it when new.
-    pub fn intern(&mut self, value: String) -> u32 {
-        if let Some(&id) = self.index.get(&value) {
+    pub fn intern(&mut self, value: &str) -> u32 {
+        if let Some(&id) = self.index.get(value) {
             return id;
         }
         let id = self.values.len() as u32;
-        self.index.insert(value.clone(), id);
-        self.values.push(value);
+        self.index.insert(value.to_string(), id);
+        self.values.push(value.to_string());
         id
     }
 
@@ -167,13 +167,39 @@ fn has_summaries(store: &GraphStore) -> Result<bool, QueryError> {
     Ok(count(ARTICLE_COUNT)? == count(SUMMARY_COUNT)?)
 }
 
+/// Interns IRIs that the summaries give by their local name (after their
+/// namespace), building each IRI only the first time its name is seen.
+struct LocalNames {
+    iri: fn(&str) -> String,
+    numbers: HashMap<String, u32>,
+}
+
+impl LocalNames {
+    fn new(iri: fn(&str) -> String) -> LocalNames {
+        LocalNames { iri, numbers: HashMap::new() }
+    }
+
+    /// The number in `strings` of the IRI whose local name is `local`.
+    fn intern(&mut self, local: &str, strings: &mut Strings) -> u32 {
+        if let Some(&id) = self.numbers.get(local) {
+            return id;
+        }
+        let id = strings.intern(&(self.iri)(local));
+        self.numbers.insert(local.to_string(), id);
+        id
+    }
+}
+
 /// The event table from the summaries: one decoded literal per article. An
 /// event listed twice (the same IRI) is read once.
 fn read_summaries(store: &GraphStore) -> Result<EventTable, QueryError> {
     let mut table = EventTable { from_summaries: true, urls_known: true, ..Default::default() };
-    let mut index: HashMap<String, u32> = HashMap::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut entities = LocalNames::new(|local| format!("{}{local}", base::ENTITY));
+    let mut places = LocalNames::new(|local| format!("{}{local}", base::ENTITY));
+    let mut relations = LocalNames::new(nkg::relation);
     each_summary(store, |article, summary| {
-        let article = table.articles.intern(article);
+        let article = table.articles.intern(&article);
         if article as usize == table.urls.len() {
             table.urls.push(None);
         }
@@ -182,25 +208,22 @@ fn read_summaries(store: &GraphStore) -> Result<EventTable, QueryError> {
             None => table.urls_known = false,
         }
         for row in summary.events {
-            let event = format!("{}{}", base::EVENT, row.hex());
-            if index.contains_key(&event) {
+            if !seen.insert(row.hex().to_string()) {
                 continue;
             }
-            index.insert(event.clone(), table.events.len() as u32);
-            table.events.push(event);
-            table.actor.push(table.entities.intern(format!("{}{}", base::ENTITY, row.subject())));
-            table.target.push(table.entities.intern(format!("{}{}", base::ENTITY, row.object())));
-            table.relation.push(table.relations.intern(nkg::relation(row.relation())));
-            table.cameo.push(table.cameos.intern(row.cameo().to_string()));
+            table.events.push(format!("{}{}", base::EVENT, row.hex()));
+            table.actor.push(entities.intern(row.subject(), &mut table.entities));
+            table.target.push(entities.intern(row.object(), &mut table.entities));
+            table.relation.push(relations.intern(row.relation(), &mut table.relations));
+            table.cameo.push(table.cameos.intern(row.cameo()));
             table.article.push(article);
             let modality = match row.modality() {
                 "asserted" => NONE,
-                other => table.modalities.intern(other.to_string()),
+                other => table.modalities.intern(other),
             };
             table.modality.push(modality);
             table.date.push(row.date());
-            let place = row.place().map(|local| format!("{}{local}", base::ENTITY));
-            table.place.push(place.map_or(NONE, |iri| table.places.intern(iri)));
+            table.place.push(row.place().map_or(NONE, |local| places.intern(local, &mut table.places)));
             table.evidence.push(Some(row.into_evidence()));
         }
     })?;
@@ -236,13 +259,13 @@ fn read_event_nodes(store: &GraphStore) -> Result<EventTable, QueryError> {
         if !index.contains_key(&event) {
             index.insert(event.clone(), table.events.len() as u32);
             table.events.push(event);
-            table.actor.push(table.entities.intern(actor));
-            table.article.push(graphs.intern(graph));
+            table.actor.push(table.entities.intern(&actor));
+            table.article.push(graphs.intern(&graph));
         }
         Some(())
     })?;
     for graph in graphs.values {
-        table.articles.intern(graph.replacen(base::ARTICLE_GRAPH, base::ARTICLE, 1));
+        table.articles.intern(&graph.replacen(base::ARTICLE_GRAPH, base::ARTICLE, 1));
     }
     let n = table.events.len();
     let properties = [
@@ -258,13 +281,13 @@ fn read_event_nodes(store: &GraphStore) -> Result<EventTable, QueryError> {
     let mut next = || columns.next().expect("one column per property");
     let (target, target_names) = next();
     // Targets share the entity table with actors.
-    let remap: Vec<u32> = target_names.values.into_iter().map(|iri| table.entities.intern(iri)).collect();
+    let remap: Vec<u32> = target_names.values.into_iter().map(|iri| table.entities.intern(&iri)).collect();
     table.target = target.into_iter().map(|id| remap.get(id as usize).copied().unwrap_or(NONE)).collect();
     (table.relation, table.relations) = next();
     let (cameo, types) = next();
     table.cameo = cameo;
     for iri in types.values {
-        table.cameos.intern(iri.strip_prefix(CAMEO_NS).unwrap_or(&iri).to_string());
+        table.cameos.intern(iri.strip_prefix(CAMEO_NS).unwrap_or(&iri));
     }
     (table.modality, table.modalities) = next();
     let (date, dates) = next();
@@ -347,7 +370,7 @@ fn scanned_details(store: &GraphStore, table: &EventTable) -> Result<EvidenceAnd
     })?;
     scan(store, "SELECT ?e ?v WHERE { ?e nkg:place ?v }", |row| {
         let [event, value] = <[String; 2]>::try_from(row).ok()?;
-        place[*index.get(event.as_str())? as usize] = places.intern(value);
+        place[*index.get(event.as_str())? as usize] = places.intern(&value);
         Some(())
     })?;
     Ok((evidence, place, places))
@@ -380,7 +403,7 @@ fn column(
             };
             scan(store, &query, |row| {
                 let [event, value] = <[String; 2]>::try_from(row).ok()?;
-                set(&event, strings.intern(value));
+                set(&event, strings.intern(&value));
                 Some(())
             })?;
         }
@@ -391,7 +414,7 @@ fn column(
                 Some(())
             })?;
             for object in objects {
-                let id = strings.intern(object.clone());
+                let id = strings.intern(&object);
                 let query = format!("SELECT ?e WHERE {{ ?e nkg:{property} <{object}> }}");
                 scan(store, &query, |row| {
                     set(row.first()?, id);
