@@ -261,19 +261,19 @@ fn write_event(
 }
 
 /// The event's row in its article's summary: the same values its event node holds.
-fn summary_row(doc: &Document, event: &Event) -> SummaryRow {
+fn summary_row<'a>(doc: &Document, event: &'a Event) -> SummaryRow<'a> {
     let local = |iri: NamedNode, namespace: &str| iri.as_str()[namespace.len()..].to_string();
     SummaryRow(
-        local(event_iri(doc, event), base::EVENT),
-        local(entity_iri(&event.subject), base::ENTITY),
-        local(entity_iri(&event.object), base::ENTITY),
-        event.relation.clone(),
-        local(cameo_iri(&event.cameo), base::CAMEO),
+        local(event_iri(doc, event), base::EVENT).into(),
+        local(entity_iri(&event.subject), base::ENTITY).into(),
+        local(entity_iri(&event.object), base::ENTITY).into(),
+        event.relation.as_str().into(),
+        local(cameo_iri(&event.cameo), base::CAMEO).into(),
         event.date,
-        event.modality.as_str().to_string(),
+        event.modality.as_str().into(),
         event.place.as_deref().map(|place| local(entity_iri(place), base::ENTITY)),
         event.symmetric,
-        event.text.clone(),
+        event.text.as_str().into(),
     )
 }
 
