@@ -4,8 +4,10 @@
 //!
 //! Prints how long reading the network takes (`export::network::read_selection`,
 //! as every network export does), how long `analyze::analyze` takes on it with
-//! Louvain communities, and how long writing GraphML and DOT takes. Make a large
-//! store with `examples/gen_synthetic.rs`; the numbers go in BENCHMARKS.md.
+//! Louvain communities, and how long writing GraphML, DOT and the event table
+//! (with what it reads on top: places, and URLs for older summaries) takes.
+//! Make a large store with `examples/gen_synthetic.rs`; the numbers go in
+//! BENCHMARKS.md.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -13,7 +15,7 @@ use std::time::Instant;
 use newskg::GraphStore;
 use newskg::analyze::{CommunityMethod, analyze};
 use newskg::export::network::{NetworkOptions, read_selection};
-use newskg::export::{dot, xml};
+use newskg::export::{dot, events, xml};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let Some(path) = std::env::args().nth(1).map(PathBuf::from) else {
@@ -54,5 +56,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
     dot::write_dot(network, &mut std::io::sink())?;
     println!("write DOT: {:.1} s", started.elapsed().as_secs_f64());
+    let started = Instant::now();
+    let rows =
+        events::write_events_csv(&store, &NetworkOptions::default(), &selection, &mut std::io::sink())?;
+    println!("write the event table: {rows} rows in {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
 }

@@ -245,3 +245,33 @@ fn network_exports_read_the_same_from_summaries_and_from_event_nodes() {
         assert_eq!(&export(format), expected, "{format}");
     }
 }
+
+#[test]
+fn the_event_table_reads_urls_for_summaries_of_the_older_kind() {
+    use oxigraph::model::{Literal, NamedNodeRef, Quad, Term};
+    let scratch = built();
+    let export = || stdout(&scratch.run(&["export", "--format", "events", "--include-uncertain"]));
+    let expected = export();
+    assert!(expected.contains(",https://example.org/wire/001,"), "{expected}");
+    // Summaries written before they recorded the article's URL are the bare list of events.
+    {
+        let store = newskg::GraphStore::open(&scratch.store(), false).unwrap();
+        let property = NamedNodeRef::new_unchecked(newskg::graph::vocab::nkg::EVENT_SUMMARY);
+        let quads: Vec<Quad> = store
+            .inner()
+            .quads_for_pattern(None, Some(property), None, None)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(quads.len() > 3);
+        for quad in quads {
+            let Term::Literal(text) = &quad.object else { panic!("{quad}") };
+            let summary = newskg::graph::summary::decode(text.value()).unwrap();
+            let older = Literal::new_simple_literal(serde_json::to_string(&summary.events).unwrap());
+            let replaced =
+                Quad::new(quad.subject.clone(), quad.predicate.clone(), older, quad.graph_name.clone());
+            store.inner().remove(&quad).unwrap();
+            store.inner().insert(&replaced).unwrap();
+        }
+    }
+    assert_eq!(export(), expected);
+}

@@ -11,8 +11,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
-use petgraph::graph::{DiGraph, NodeIndex};
-use petgraph::visit::EdgeRef;
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 
 use super::filter::{Candidate, NetworkFilter, resolve_ego};
 use super::scan::{EventTable, NONE, Strings, read_events};
@@ -110,15 +109,17 @@ struct EdgeAcc {
     cameo_counts: Vec<(u32, usize)>,
     goldstein_sum: f64,
     goldstein_n: usize,
-    /// Events per date.
-    dates: BTreeMap<NaiveDate, usize>,
+    /// The date of each dated event.
+    dates: Vec<NaiveDate>,
     undated: usize,
-    /// Articles (indexes into [`EventTable::articles`]), with repeats.
+    /// Articles (indexes into [`EventTable::articles`]), with repeats until
+    /// all events are folded.
     articles: Vec<u32>,
 }
 
-/// Source IRI, target IRI and verb of an edge.
-type EdgeKey = (String, String, String);
+/// Source and target node (numbers of their IRIs) and verb (a number in
+/// [`EventTable::relations`]) of an edge.
+type EdgeKey = (u32, u32, u32);
 
 /// Reads the actor network from the store, filtered as the options say.
 pub fn read_network(store: &GraphStore, options: &NetworkOptions) -> Result<Network, NetworkError> {
@@ -147,7 +148,7 @@ pub fn read_selection(store: &GraphStore, options: &NetworkOptions) -> Result<Se
             let key = folded(iri);
             let class = nodes.get(&key).map_or("PLACE", |node| node.class.as_str());
             let kept = filter.keeps_class(class);
-            (keys.intern(key), kept)
+            (keys.intern(&key), kept)
         })
         .collect();
     let codes: Vec<Option<&CameoCode>> = events.cameos.values.iter().map(|c| cameo::exact(c)).collect();
@@ -185,30 +186,39 @@ pub fn read_selection(store: &GraphStore, options: &NetworkOptions) -> Result<Se
             acc.goldstein_n += 1;
         }
         match date {
-            Some(date) => *acc.dates.entry(date).or_default() += 1,
+            Some(date) => acc.dates.push(date),
             None => acc.undated += 1,
         }
         if events.article[row] != NONE {
             acc.articles.push(events.article[row]);
         }
     }
-    let mut edges: Vec<(EdgeKey, EdgeAcc)> = edges
-        .into_iter()
-        .map(|((s, o, rel), acc)| {
-            let key = (keys.get(s).to_string(), keys.get(o).to_string(), relations[rel as usize].to_string());
-            (key, acc)
-        })
-        .collect();
-    edges.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut network = assemble(&edges, &nodes, &events);
+    let mut edges: Vec<(EdgeKey, EdgeAcc)> = edges.into_iter().collect();
+    for (_, acc) in &mut edges {
+        acc.articles.sort_unstable();
+        acc.articles.dedup();
+    }
+    // Edges by source IRI, target IRI and verb, compared by rank.
+    let (key_rank, relation_rank) = (ranks(&keys.values), ranks(&relations));
+    edges.sort_unstable_by_key(|&((s, o, rel), _)| {
+        (key_rank[s as usize], key_rank[o as usize], relation_rank[rel as usize])
+    });
+    let mut network = assemble(&edges, &keys, &relations, &nodes, &events);
+    // Which of `edges` each edge of the network is, through the filters below.
+    let mut origin: Vec<usize> = (0..edges.len()).collect();
     if filter.min_weight > 1 {
-        network = retain_edges(&network, |edge| edge.count >= filter.min_weight, |_, _| true);
+        let kept;
+        (network, kept) = retain_edges(&network, |edge| edge.count >= filter.min_weight, |_, _| true);
+        origin = kept.into_iter().map(|i| origin[i]).collect();
     }
     if let Some(ego) = ego {
         let reach = neighbourhood(&network, &ego, filter.depth);
-        network = retain_edges(&network, |_| true, |s, t| reach.contains(&s) && reach.contains(&t));
+        let kept;
+        (network, kept) = retain_edges(&network, |_| true, |s, t| reach.contains(&s) && reach.contains(&t));
+        origin = kept.into_iter().map(|i| origin[i]).collect();
     }
-    let mut selection = timeline(network, &edges);
+    let folded_events: Vec<&EdgeAcc> = origin.into_iter().map(|i| &edges[i].1).collect();
+    let mut selection = timeline(network, &folded_events);
     selection.fold = fold;
     selection.nodes = nodes;
     selection.events = events;
@@ -297,21 +307,24 @@ fn country_fold(nodes: &mut HashMap<String, Node>) -> HashMap<String, String> {
     fold
 }
 
-/// Keeps the edges that pass both tests, then drops the nodes left without edges.
+/// Keeps the edges that pass both tests, then drops the nodes left without
+/// edges. Edges keep their order; also gives the index in `network` of each
+/// edge kept.
 fn retain_edges(
     network: &Network,
     keep_edge: impl Fn(&Edge) -> bool,
     keep_ends: impl Fn(NodeIndex, NodeIndex) -> bool,
-) -> Network {
-    let kept = network.filter_map(
-        |_, node| Some(node.clone()),
-        |idx, edge| {
-            let (s, t) = network.edge_endpoints(idx)?;
-            (keep_edge(edge) && keep_ends(s, t)).then(|| edge.clone())
-        },
-    );
+) -> (Network, Vec<usize>) {
+    let keeps = |idx: EdgeIndex| {
+        network.edge_endpoints(idx).is_some_and(|(s, t)| keep_edge(&network[idx]) && keep_ends(s, t))
+    };
+    let kept_edges: Vec<usize> =
+        network.edge_indices().filter(|&idx| keeps(idx)).map(EdgeIndex::index).collect();
+    let kept = network.filter_map(|_, node| Some(node.clone()), |idx, edge| keeps(idx).then(|| edge.clone()));
     let connected = |idx: NodeIndex| kept.neighbors_undirected(idx).next().is_some();
-    kept.filter_map(|idx, node| connected(idx).then(|| node.clone()), |_, edge| Some(edge.clone()))
+    let kept =
+        kept.filter_map(|idx, node| connected(idx).then(|| node.clone()), |_, edge| Some(edge.clone()));
+    (kept, kept_edges)
 }
 
 /// The nodes at most `depth` steps from the node with IRI `ego`, in either edge direction.
@@ -336,35 +349,52 @@ fn neighbourhood(network: &Network, ego: &str, depth: usize) -> HashSet<NodeInde
     reach
 }
 
-/// Counts the events of the network's edges per week.
-fn timeline(network: Network, edges: &[(EdgeKey, EdgeAcc)]) -> Selection {
+/// Each value's position among the distinct values in sorted order, so that
+/// comparing positions compares values.
+fn ranks<S: AsRef<str>>(values: &[S]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_unstable_by_key(|&i| values[i].as_ref());
+    let mut rank = vec![0; values.len()];
+    let mut position = 0;
+    for (k, &i) in order.iter().enumerate() {
+        if k > 0 && values[order[k - 1]].as_ref() != values[i].as_ref() {
+            position += 1;
+        }
+        rank[i] = position;
+    }
+    rank
+}
+
+/// Counts the events of the network's edges per week, given the folded events
+/// of each edge of `network`.
+fn timeline(network: Network, folded_events: &[&EdgeAcc]) -> Selection {
     let mut selection = Selection::default();
-    let by_key: HashMap<(&str, &str, &str), &EdgeAcc> =
-        edges.iter().map(|((s, o, rel), acc)| ((s.as_str(), o.as_str(), rel.as_str()), acc)).collect();
-    for edge in network.edge_references() {
-        let key = (
-            network[edge.source()].iri.as_str(),
-            network[edge.target()].iri.as_str(),
-            edge.weight().relation.as_str(),
-        );
-        let Some(acc) = by_key.get(&key) else { continue };
+    for acc in folded_events {
         selection.undated += acc.undated;
-        for (day, n) in &acc.dates {
+        for day in &acc.dates {
             let monday = *day - chrono::Days::new(u64::from(day.weekday().num_days_from_monday()));
-            *selection.weekly.entry(monday).or_default() += n;
+            *selection.weekly.entry(monday).or_default() += 1;
         }
     }
     selection.network = network;
     selection
 }
 
-fn assemble(edges: &[(EdgeKey, EdgeAcc)], nodes: &HashMap<String, Node>, events: &EventTable) -> Network {
+/// The network of the folded edges, with nodes in the order the edges first name them.
+fn assemble(
+    edges: &[(EdgeKey, EdgeAcc)],
+    keys: &Strings,
+    relations: &[&str],
+    nodes: &HashMap<String, Node>,
+    events: &EventTable,
+) -> Network {
     let mut network = Network::new();
-    let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
-    let mut node_for = |network: &mut Network, iri: &str| -> NodeIndex {
-        if let Some(idx) = index.get(iri) {
-            return *idx;
+    let mut index: Vec<Option<NodeIndex>> = vec![None; keys.values.len()];
+    let mut node_for = |network: &mut Network, key: u32| -> NodeIndex {
+        if let Some(idx) = index[key as usize] {
+            return idx;
         }
+        let iri = keys.get(key);
         let node = nodes.get(iri).cloned().unwrap_or_else(|| Node {
             iri: iri.to_string(),
             id: short_id(iri),
@@ -375,10 +405,10 @@ fn assemble(edges: &[(EdgeKey, EdgeAcc)], nodes: &HashMap<String, Node>, events:
             wikidata: None,
         });
         let idx = network.add_node(node);
-        index.insert(iri.to_string(), idx);
+        index[key as usize] = Some(idx);
         idx
     };
-    for ((s, o, relation), acc) in edges {
+    for &((s, o, relation), ref acc) in edges {
         let source = node_for(&mut network, s);
         let target = node_for(&mut network, o);
         // Codes by falling count, ties by code: the edge shows the first, and
@@ -388,18 +418,15 @@ fn assemble(edges: &[(EdgeKey, EdgeAcc)], nodes: &HashMap<String, Node>, events:
         codes.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let cameo = codes.first().map(|(code, _)| code.to_string()).unwrap_or_default();
         let quad_class = codes.iter().find_map(|(code, _)| cameo::exact(code).and_then(|c| c.quad_class));
-        let mut articles = acc.articles.clone();
-        articles.sort_unstable();
-        articles.dedup();
         let edge = Edge {
-            relation: relation.clone(),
+            relation: relations[relation as usize].to_string(),
             cameo,
             quad_class,
             count: acc.count,
             goldstein_mean: (acc.goldstein_n > 0).then(|| acc.goldstein_sum / acc.goldstein_n as f64),
-            first_date: acc.dates.keys().next().map(NaiveDate::to_string),
-            last_date: acc.dates.keys().next_back().map(NaiveDate::to_string),
-            sources: articles.len(),
+            first_date: acc.dates.iter().min().map(NaiveDate::to_string),
+            last_date: acc.dates.iter().max().map(NaiveDate::to_string),
+            sources: acc.articles.len(),
         };
         network.add_edge(source, target, edge);
     }
@@ -430,4 +457,15 @@ fn plain(term: &Term) -> String {
 fn short_id(iri: &str) -> String {
     let short = shorten_iri(iri);
     short.trim_start_matches('<').trim_end_matches('>').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranks_order_values_and_tie_equal_ones() {
+        assert_eq!(ranks(&["b", "a", "c", "a"]), vec![1, 0, 2, 0]);
+        assert_eq!(ranks::<&str>(&[]), Vec::<u32>::new());
+    }
 }

@@ -10,10 +10,12 @@
 //! (verb, CAMEO code) are read one value at a time so that only the event IRI is
 //! decoded, and the article comes from the event's graph. Values are interned,
 //! so an [`EventTable`] holds a few integers per event. [`read_details`] adds
-//! what only the event table needs (evidence, place, article URL). Filtering
-//! and folding are left to `network.rs`.
+//! what only the event table needs (evidence, place, article URL), reading the
+//! store only for what the summaries do not hold. Filtering and folding are
+//! left to `network.rs`.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use oxigraph::model::Term;
@@ -22,7 +24,7 @@ use rayon::prelude::*;
 
 use crate::error::QueryError;
 use crate::graph::store::GraphStore;
-use crate::graph::summary::{self, SummaryRow};
+use crate::graph::summary::{self, ArticleSummary};
 use crate::graph::vocab::{base, nkg};
 
 /// A value that is absent.
@@ -37,19 +39,24 @@ pub struct Strings {
 
 impl Strings {
     /// The number of `value`, adding it when new.
-    pub fn intern(&mut self, value: String) -> u32 {
-        if let Some(&id) = self.index.get(&value) {
+    pub fn intern(&mut self, value: &str) -> u32 {
+        if let Some(&id) = self.index.get(value) {
             return id;
         }
         let id = self.values.len() as u32;
-        self.index.insert(value.clone(), id);
-        self.values.push(value);
+        self.index.insert(value.to_string(), id);
+        self.values.push(value.to_string());
         id
     }
 
     /// The string numbered `id`, or `""` for [`NONE`].
     pub fn get(&self, id: u32) -> &str {
         self.values.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// The number of `value`, if it is here.
+    pub fn find(&self, value: &str) -> Option<u32> {
+        self.index.get(value).copied()
     }
 }
 
@@ -82,6 +89,10 @@ pub struct EventTable {
     pub evidence: Vec<Option<String>>,
     pub places: Strings,
     pub place: Vec<u32>,
+    /// With `from_summaries`: each article's URL, by article number, when
+    /// every summary records it (`urls_known`; older summaries do not).
+    pub urls: Vec<Option<String>>,
+    pub urls_known: bool,
 }
 
 impl EventTable {
@@ -94,15 +105,16 @@ impl EventTable {
     }
 }
 
-/// What only the event table needs, by row of an [`EventTable`].
+/// What only the event table needs, by row of an [`EventTable`]: borrowed
+/// from the table when its summaries hold it, else read from the store.
 #[derive(Debug, Clone, Default)]
-pub struct EventDetails {
-    pub evidence: Vec<Option<String>>,
+pub struct EventDetails<'a> {
+    pub evidence: Cow<'a, [Option<String>]>,
     /// Place entity IRIs.
-    pub places: Strings,
-    pub place: Vec<u32>,
-    /// Article IRI → its URL.
-    pub urls: HashMap<String, String>,
+    pub places: Cow<'a, Strings>,
+    pub place: Cow<'a, [u32]>,
+    /// Each article's URL, by article number.
+    pub urls: Cow<'a, [Option<String>]>,
     /// Place IRI → its label, latitude and longitude.
     pub place_info: HashMap<String, PlaceInfo>,
 }
@@ -155,46 +167,76 @@ fn has_summaries(store: &GraphStore) -> Result<bool, QueryError> {
     Ok(count(ARTICLE_COUNT)? == count(SUMMARY_COUNT)?)
 }
 
+/// Interns IRIs that the summaries give by their local name (after their
+/// namespace), building each IRI only the first time its name is seen.
+struct LocalNames {
+    iri: fn(&str) -> String,
+    numbers: HashMap<String, u32>,
+}
+
+impl LocalNames {
+    fn new(iri: fn(&str) -> String) -> LocalNames {
+        LocalNames { iri, numbers: HashMap::new() }
+    }
+
+    /// The number in `strings` of the IRI whose local name is `local`.
+    fn intern(&mut self, local: &str, strings: &mut Strings) -> u32 {
+        if let Some(&id) = self.numbers.get(local) {
+            return id;
+        }
+        let id = strings.intern(&(self.iri)(local));
+        self.numbers.insert(local.to_string(), id);
+        id
+    }
+}
+
 /// The event table from the summaries: one decoded literal per article. An
 /// event listed twice (the same IRI) is read once.
 fn read_summaries(store: &GraphStore) -> Result<EventTable, QueryError> {
-    let mut table = EventTable { from_summaries: true, ..Default::default() };
-    let mut index: HashMap<String, u32> = HashMap::new();
-    each_summary(store, |article, rows| {
-        let article = table.articles.intern(article);
-        for row in rows {
-            let event = format!("{}{}", base::EVENT, row.hex());
-            if index.contains_key(&event) {
+    let mut table = EventTable { from_summaries: true, urls_known: true, ..Default::default() };
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut entities = LocalNames::new(|local| format!("{}{local}", base::ENTITY));
+    let mut places = LocalNames::new(|local| format!("{}{local}", base::ENTITY));
+    let mut relations = LocalNames::new(nkg::relation);
+    each_summary(store, |article, summary| {
+        let article = table.articles.intern(&article);
+        if article as usize == table.urls.len() {
+            table.urls.push(None);
+        }
+        match summary.url {
+            Some(url) => table.urls[article as usize] = url,
+            None => table.urls_known = false,
+        }
+        for row in summary.events {
+            if !seen.insert(row.hex().to_string()) {
                 continue;
             }
-            index.insert(event.clone(), table.events.len() as u32);
-            table.events.push(event);
-            table.actor.push(table.entities.intern(format!("{}{}", base::ENTITY, row.subject())));
-            table.target.push(table.entities.intern(format!("{}{}", base::ENTITY, row.object())));
-            table.relation.push(table.relations.intern(nkg::relation(row.relation())));
-            table.cameo.push(table.cameos.intern(row.cameo().to_string()));
+            table.events.push(format!("{}{}", base::EVENT, row.hex()));
+            table.actor.push(entities.intern(row.subject(), &mut table.entities));
+            table.target.push(entities.intern(row.object(), &mut table.entities));
+            table.relation.push(relations.intern(row.relation(), &mut table.relations));
+            table.cameo.push(table.cameos.intern(row.cameo()));
             table.article.push(article);
             let modality = match row.modality() {
                 "asserted" => NONE,
-                other => table.modalities.intern(other.to_string()),
+                other => table.modalities.intern(other),
             };
             table.modality.push(modality);
             table.date.push(row.date());
-            let place = row.place().map(|local| format!("{}{local}", base::ENTITY));
-            table.place.push(place.map_or(NONE, |iri| table.places.intern(iri)));
+            table.place.push(row.place().map_or(NONE, |local| places.intern(local, &mut table.places)));
             table.evidence.push(Some(row.into_evidence()));
         }
     })?;
     Ok(table)
 }
 
-/// Calls `each` with every article IRI and the decoded rows of its summary.
-fn each_summary(store: &GraphStore, mut each: impl FnMut(String, Vec<SummaryRow>)) -> Result<(), QueryError> {
+/// Calls `each` with every article IRI and its decoded summary.
+fn each_summary(store: &GraphStore, mut each: impl FnMut(String, ArticleSummary)) -> Result<(), QueryError> {
     let mut error = None;
     scan(store, SUMMARY_SCAN, |row| {
         let [article, text] = <[String; 2]>::try_from(row).ok()?;
         match summary::decode(&text) {
-            Ok(rows) => each(article, rows),
+            Ok(summary) => each(article, summary),
             Err(err) => {
                 error.get_or_insert_with(|| format!("bad event summary of {article}: {err}"));
             }
@@ -217,13 +259,13 @@ fn read_event_nodes(store: &GraphStore) -> Result<EventTable, QueryError> {
         if !index.contains_key(&event) {
             index.insert(event.clone(), table.events.len() as u32);
             table.events.push(event);
-            table.actor.push(table.entities.intern(actor));
-            table.article.push(graphs.intern(graph));
+            table.actor.push(table.entities.intern(&actor));
+            table.article.push(graphs.intern(&graph));
         }
         Some(())
     })?;
     for graph in graphs.values {
-        table.articles.intern(graph.replacen(base::ARTICLE_GRAPH, base::ARTICLE, 1));
+        table.articles.intern(&graph.replacen(base::ARTICLE_GRAPH, base::ARTICLE, 1));
     }
     let n = table.events.len();
     let properties = [
@@ -239,13 +281,13 @@ fn read_event_nodes(store: &GraphStore) -> Result<EventTable, QueryError> {
     let mut next = || columns.next().expect("one column per property");
     let (target, target_names) = next();
     // Targets share the entity table with actors.
-    let remap: Vec<u32> = target_names.values.into_iter().map(|iri| table.entities.intern(iri)).collect();
+    let remap: Vec<u32> = target_names.values.into_iter().map(|iri| table.entities.intern(&iri)).collect();
     table.target = target.into_iter().map(|id| remap.get(id as usize).copied().unwrap_or(NONE)).collect();
     (table.relation, table.relations) = next();
     let (cameo, types) = next();
     table.cameo = cameo;
     for iri in types.values {
-        table.cameos.intern(iri.strip_prefix(CAMEO_NS).unwrap_or(&iri).to_string());
+        table.cameos.intern(iri.strip_prefix(CAMEO_NS).unwrap_or(&iri));
     }
     (table.modality, table.modalities) = next();
     let (date, dates) = next();
@@ -255,24 +297,29 @@ fn read_event_nodes(store: &GraphStore) -> Result<EventTable, QueryError> {
 }
 
 /// Reads the evidence, place and article URL of the events in `table`, and the
-/// label and coordinates of each place.
-pub fn read_details(store: &GraphStore, table: &EventTable) -> Result<EventDetails, QueryError> {
+/// label and coordinates of each place. What the table's summaries hold is
+/// borrowed from it, not read again.
+pub fn read_details<'a>(store: &GraphStore, table: &'a EventTable) -> Result<EventDetails<'a>, QueryError> {
     let mut details = EventDetails::default();
     let (evidence_and_place, rest) = rayon::join(
-        || {
+        || -> Result<_, QueryError> {
             if table.from_summaries {
-                Ok((table.evidence.clone(), table.place.clone(), table.places.clone()))
+                Ok((
+                    Cow::Borrowed(&table.evidence[..]),
+                    Cow::Borrowed(&table.place[..]),
+                    Cow::Borrowed(&table.places),
+                ))
             } else {
-                scanned_details(store, table)
+                let (evidence, place, places) = scanned_details(store, table)?;
+                Ok((Cow::Owned(evidence), Cow::Owned(place), Cow::Owned(places)))
             }
         },
         || -> Result<_, QueryError> {
-            let mut urls = HashMap::new();
-            scan(store, "SELECT ?a ?v WHERE { ?a a nkg:Article ; schema:url ?v }", |row| {
-                let [article, url] = <[String; 2]>::try_from(row).ok()?;
-                urls.insert(article, url);
-                Some(())
-            })?;
+            let urls = if table.from_summaries && table.urls_known {
+                Cow::Borrowed(&table.urls[..])
+            } else {
+                Cow::Owned(scanned_urls(store, table)?)
+            };
             let mut info: HashMap<String, PlaceInfo> = HashMap::new();
             for (property, slot) in [("rdfs:label", 0), ("schema:latitude", 1), ("schema:longitude", 2)] {
                 let query = format!("SELECT ?p ?v WHERE {{ ?p {property} ?v ; a nkg:Place }}");
@@ -296,6 +343,17 @@ pub fn read_details(store: &GraphStore, table: &EventTable) -> Result<EventDetai
     Ok(details)
 }
 
+/// Each article's URL, by article number of `table`, from `schema:url`.
+fn scanned_urls(store: &GraphStore, table: &EventTable) -> Result<Vec<Option<String>>, QueryError> {
+    let mut urls = vec![None; table.articles.values.len()];
+    scan(store, "SELECT ?a ?v WHERE { ?a a nkg:Article ; schema:url ?v }", |row| {
+        let [article, url] = <[String; 2]>::try_from(row).ok()?;
+        urls[table.articles.find(&article)? as usize] = Some(url);
+        Some(())
+    })?;
+    Ok(urls)
+}
+
 /// Evidence and place by row, with the place table.
 type EvidenceAndPlace = (Vec<Option<String>>, Vec<u32>, Strings);
 
@@ -312,7 +370,7 @@ fn scanned_details(store: &GraphStore, table: &EventTable) -> Result<EvidenceAnd
     })?;
     scan(store, "SELECT ?e ?v WHERE { ?e nkg:place ?v }", |row| {
         let [event, value] = <[String; 2]>::try_from(row).ok()?;
-        place[*index.get(event.as_str())? as usize] = places.intern(value);
+        place[*index.get(event.as_str())? as usize] = places.intern(&value);
         Some(())
     })?;
     Ok((evidence, place, places))
@@ -345,7 +403,7 @@ fn column(
             };
             scan(store, &query, |row| {
                 let [event, value] = <[String; 2]>::try_from(row).ok()?;
-                set(&event, strings.intern(value));
+                set(&event, strings.intern(&value));
                 Some(())
             })?;
         }
@@ -356,7 +414,7 @@ fn column(
                 Some(())
             })?;
             for object in objects {
-                let id = strings.intern(object.clone());
+                let id = strings.intern(&object);
                 let query = format!("SELECT ?e WHERE {{ ?e nkg:{property} <{object}> }}");
                 scan(store, &query, |row| {
                     set(row.first()?, id);

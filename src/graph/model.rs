@@ -85,7 +85,7 @@ pub fn article_quads(doc: &Document, extraction: &Extraction, extractor: &str) -
         write_role(&mut own, doc, role);
     }
     let rows: Vec<SummaryRow> = extraction.events.iter().map(|event| summary_row(doc, event)).collect();
-    own.add_str(&article, nkg::EVENT_SUMMARY, &summary::encode(&rows));
+    own.add_str(&article, nkg::EVENT_SUMMARY, &summary::encode(article_url(doc), &rows));
     ArticleQuads { id: doc.id.clone(), own: own.quads, merged: merged.quads }
 }
 
@@ -114,6 +114,11 @@ impl QuadWriter {
     }
 }
 
+/// The article's URL as the store records it (`schema:url`): only one that is a valid IRI.
+fn article_url(doc: &Document) -> Option<&str> {
+    doc.url.as_deref().filter(|u| NamedNode::new(*u).is_ok())
+}
+
 fn write_article(out: &mut QuadWriter, doc: &Document, article: &NamedNode, extractor: &str) {
     out.add_iri(article, v::RDF_TYPE, nkg::ARTICLE);
     out.add_str(article, v::DCT_IDENTIFIER, &doc.id);
@@ -123,7 +128,7 @@ fn write_article(out: &mut QuadWriter, doc: &Document, article: &NamedNode, extr
     if let Some(date) = doc.date {
         out.add_typed(article, v::DCT_DATE, date.to_string(), v::XSD_DATE);
     }
-    if let Some(url) = doc.url.as_deref().filter(|u| NamedNode::new(*u).is_ok()) {
+    if let Some(url) = article_url(doc) {
         out.add_iri(article, v::SCHEMA_URL, url);
     }
     if let Some(source) = &doc.source {
@@ -256,19 +261,19 @@ fn write_event(
 }
 
 /// The event's row in its article's summary: the same values its event node holds.
-fn summary_row(doc: &Document, event: &Event) -> SummaryRow {
+fn summary_row<'a>(doc: &Document, event: &'a Event) -> SummaryRow<'a> {
     let local = |iri: NamedNode, namespace: &str| iri.as_str()[namespace.len()..].to_string();
     SummaryRow(
-        local(event_iri(doc, event), base::EVENT),
-        local(entity_iri(&event.subject), base::ENTITY),
-        local(entity_iri(&event.object), base::ENTITY),
-        event.relation.clone(),
-        local(cameo_iri(&event.cameo), base::CAMEO),
+        local(event_iri(doc, event), base::EVENT).into(),
+        local(entity_iri(&event.subject), base::ENTITY).into(),
+        local(entity_iri(&event.object), base::ENTITY).into(),
+        event.relation.as_str().into(),
+        local(cameo_iri(&event.cameo), base::CAMEO).into(),
         event.date,
-        event.modality.as_str().to_string(),
+        event.modality.as_str().into(),
         event.place.as_deref().map(|place| local(entity_iri(place), base::ENTITY)),
         event.symmetric,
-        event.text.clone(),
+        event.text.as_str().into(),
     )
 }
 
