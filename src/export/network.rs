@@ -158,11 +158,11 @@ pub fn read_selection(store: &GraphStore, options: &NetworkOptions) -> Result<Se
     let relations: Vec<&str> =
         events.relations.values.iter().map(|r| r.rsplit('#').next().unwrap_or(r)).collect();
     // Events folded into edges, in the order the edges first appear, and the
-    // edge there each event went into (NONE when the filters leave it out).
+    // edge each event went into (NONE when the filters leave it out).
     let mut edge_numbers: HashMap<EdgeKey, u32> = HashMap::new();
-    let mut folded: Vec<(EdgeKey, EdgeAcc)> = Vec::new();
-    let mut folded_into = vec![NONE; events.len()];
-    for (row, edge) in folded_into.iter_mut().enumerate() {
+    let mut edges: Vec<(EdgeKey, EdgeAcc)> = Vec::new();
+    let mut edge_of_event = vec![NONE; events.len()];
+    for (row, edge) in edge_of_event.iter_mut().enumerate() {
         let (s, o, rel) = (events.actor[row], events.target[row], events.relation[row]);
         if s == NONE || o == NONE || rel == NONE {
             continue;
@@ -183,11 +183,11 @@ pub fn read_selection(store: &GraphStore, options: &NetworkOptions) -> Result<Se
             continue;
         }
         let number = *edge_numbers.entry((s, o, rel)).or_insert_with(|| {
-            folded.push(((s, o, rel), EdgeAcc::default()));
-            (folded.len() - 1) as u32
+            edges.push(((s, o, rel), EdgeAcc::default()));
+            (edges.len() - 1) as u32
         });
         *edge = number;
-        let acc = &mut folded[number as usize].1;
+        let acc = &mut edges[number as usize].1;
         acc.count += 1;
         match acc.cameo_counts.iter_mut().find(|(c, _)| *c == cameo) {
             Some((_, n)) => *n += 1,
@@ -205,20 +205,20 @@ pub fn read_selection(store: &GraphStore, options: &NetworkOptions) -> Result<Se
             acc.articles.push(events.article[row]);
         }
     }
-    for (_, acc) in &mut folded {
+    for (_, acc) in &mut edges {
         acc.articles.sort_unstable();
         acc.articles.dedup();
     }
     // Edges by source IRI, target IRI and verb, compared by rank.
     let (key_rank, relation_rank) = (ranks(&keys.values), ranks(&relations));
-    let mut order: Vec<usize> = (0..folded.len()).collect();
+    let mut order: Vec<usize> = (0..edges.len()).collect();
     order.sort_unstable_by_key(|&i| {
-        let (s, o, rel) = folded[i].0;
+        let (s, o, rel) = edges[i].0;
         (key_rank[s as usize], key_rank[o as usize], relation_rank[rel as usize])
     });
-    let edges: Vec<&(EdgeKey, EdgeAcc)> = order.iter().map(|&i| &folded[i]).collect();
-    let mut network = assemble(&edges, &keys, &relations, &nodes, &events);
-    // Which of `folded` each edge of the network is, through the filters below.
+    let sorted: Vec<&(EdgeKey, EdgeAcc)> = order.iter().map(|&i| &edges[i]).collect();
+    let mut network = assemble(&sorted, &keys, &relations, &nodes, &events);
+    // Which of `edges` each edge of the network is, through the filters below.
     let mut origin: Vec<usize> = order;
     if filter.min_weight > 1 {
         let kept;
@@ -231,14 +231,15 @@ pub fn read_selection(store: &GraphStore, options: &NetworkOptions) -> Result<Se
         (network, kept) = retain_edges(&network, |_| true, |s, t| reach.contains(&s) && reach.contains(&t));
         origin = kept.into_iter().map(|i| origin[i]).collect();
     }
-    let mut network_edge = vec![NONE; folded.len()];
+    // The network edge each entry of `edges` became, if it was kept.
+    let mut network_edge = vec![NONE; edges.len()];
     for (edge, &i) in origin.iter().enumerate() {
         network_edge[i] = edge as u32;
     }
-    let folded_events: Vec<&EdgeAcc> = origin.iter().map(|&i| &folded[i].1).collect();
+    let folded_events: Vec<&EdgeAcc> = origin.iter().map(|&i| &edges[i].1).collect();
     let mut selection = timeline(network, &folded_events);
     selection.event_edges =
-        folded_into.into_iter().map(|i| if i == NONE { NONE } else { network_edge[i as usize] }).collect();
+        edge_of_event.into_iter().map(|i| if i == NONE { NONE } else { network_edge[i as usize] }).collect();
     selection.fold = fold;
     selection.nodes = nodes;
     selection.events = events;
