@@ -57,8 +57,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     dot::write_dot(network, &mut std::io::sink())?;
     println!("write DOT: {:.1} s", started.elapsed().as_secs_f64());
     let started = Instant::now();
-    let rows =
-        events::write_events_csv(&store, &NetworkOptions::default(), &selection, &mut std::io::sink())?;
+    let rows = events::write_events_csv(&store, &selection, &mut std::io::sink())?;
     println!("write the event table: {rows} rows in {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
 }

@@ -3,19 +3,17 @@
 //! Rows come from the event nodes, with each actor's name, CAMEO actor code and
 //! country, the event's CAMEO code, quad class and Goldstein score, its place
 //! with coordinates, the source article and URL, and the evidence sentence. An
-//! event is written when the filter keeps it and its (actor, target, verb) is an
-//! edge of the filtered network, so `--ego` and `--min-weight` apply too.
+//! event is written when it was folded into an edge of the filtered network
+//! (`Selection::event_edges`), so every filter, `--ego` and `--min-weight` too,
+//! applies to the table as to the network.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::Write;
 
-use petgraph::visit::EdgeRef;
-
-use super::network::{NetworkOptions, Selection};
+use super::network::Selection;
 use super::scan::{NONE, read_details};
 use crate::error::QueryError;
-use crate::extract::cameo::{self, CameoCode};
+use crate::extract::cameo;
 use crate::graph::store::GraphStore;
 
 /// The table's columns, in order.
@@ -46,47 +44,11 @@ pub const COLUMNS: &[&str] = &[
 /// (undated first) and event IRI; returns the number of rows.
 pub fn write_events_csv(
     store: &GraphStore,
-    options: &NetworkOptions,
     selection: &Selection,
     out: &mut dyn Write,
 ) -> Result<usize, QueryError> {
-    let network = &selection.network;
     let table = &selection.events;
-    // Events are matched to edges by numbers, worked out once per entity, verb
-    // and code rather than once per event: the network node each entity became,
-    // the verb's name, the CAMEO code's entry.
-    let node_number: HashMap<&str, usize> =
-        network.node_indices().map(|idx| (network[idx].iri.as_str(), idx.index())).collect();
-    let entity_node: Vec<Option<usize>> =
-        table.entities.values.iter().map(|iri| node_number.get(folded(selection, iri)).copied()).collect();
-    let relations: Vec<&str> =
-        table.relations.values.iter().map(|r| r.rsplit('#').next().unwrap_or(r)).collect();
-    let codes: Vec<Option<&CameoCode>> = table.cameos.values.iter().map(|c| cameo::exact(c)).collect();
-    let edge_keys: HashSet<(usize, usize, &str)> = network
-        .edge_references()
-        .map(|e| (e.source().index(), e.target().index(), e.weight().relation.as_str()))
-        .collect();
-    let mut rows: Vec<usize> = (0..table.len())
-        .filter(|&row| {
-            let (s, o, rel) = (table.actor[row], table.target[row], table.relation[row]);
-            if s == NONE || o == NONE || rel == NONE {
-                return false;
-            }
-            let modality = table.modalities.get(table.modality[row]);
-            if !options.include_uncertain && !matches!(modality, "asserted" | "planned" | "") {
-                return false;
-            }
-            let cameo = table.cameo[row];
-            let quad = codes.get(cameo as usize).copied().flatten().and_then(|c| c.quad_class);
-            if !options.filter.keeps_event_on(table.date[row], table.cameos.get(cameo), quad) {
-                return false;
-            }
-            let (Some(s), Some(o)) = (entity_node[s as usize], entity_node[o as usize]) else {
-                return false;
-            };
-            edge_keys.contains(&(s, o, relations[rel as usize]))
-        })
-        .collect();
+    let mut rows: Vec<usize> = (0..table.len()).filter(|&row| selection.event_edges[row] != NONE).collect();
     rows.sort_unstable_by(|&a, &b| {
         table.date[a].cmp(&table.date[b]).then_with(|| table.events[a].cmp(&table.events[b]))
     });
@@ -106,9 +68,12 @@ pub fn write_events_csv(
             ]
         })
         .collect();
-    let scores: Vec<[String; 2]> = codes
+    let scores: Vec<[String; 2]> = table
+        .cameos
+        .values
         .iter()
         .map(|code| {
+            let code = cameo::exact(code);
             [
                 code.and_then(|c| c.quad_class).map(|q| q.to_string()).unwrap_or_default(),
                 code.and_then(|c| c.goldstein).map(|g| g.to_string()).unwrap_or_default(),
@@ -152,7 +117,7 @@ pub fn write_events_csv(
                 s_label,
                 s_code,
                 s_country,
-                relations[table.relation[row] as usize],
+                relation(table.relations.get(table.relation[row])),
                 table.cameos.get(cameo),
                 quad,
                 goldstein,
@@ -178,7 +143,7 @@ fn short(iri: &str) -> &str {
     iri.rsplit('/').next().unwrap_or_default()
 }
 
-/// The node an entity IRI became: its country with `--collapse-to-country`, else itself.
-fn folded<'a>(selection: &'a Selection, iri: &'a str) -> &'a str {
-    selection.fold.get(iri).map_or(iri, String::as_str)
+/// The controlled verb's name: `meets` for `nkg:meets`.
+fn relation(iri: &str) -> &str {
+    iri.rsplit('#').next().unwrap_or(iri)
 }

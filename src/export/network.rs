@@ -85,6 +85,9 @@ pub struct Selection {
     pub nodes: HashMap<String, Node>,
     /// Every event node of the store, before filtering.
     pub events: EventTable,
+    /// For each event (row of `events`), the edge of `network` it is folded
+    /// into, or [`NONE`] when the options and filters leave it out.
+    pub event_edges: Vec<u32>,
 }
 
 const NODES_QUERY: &str = r#"
@@ -154,8 +157,12 @@ pub fn read_selection(store: &GraphStore, options: &NetworkOptions) -> Result<Se
     let codes: Vec<Option<&CameoCode>> = events.cameos.values.iter().map(|c| cameo::exact(c)).collect();
     let relations: Vec<&str> =
         events.relations.values.iter().map(|r| r.rsplit('#').next().unwrap_or(r)).collect();
-    let mut edges: HashMap<(u32, u32, u32), EdgeAcc> = HashMap::new();
-    for row in 0..events.len() {
+    // Events folded into edges, in the order the edges first appear, and the
+    // edge each event went into (NONE when the filters leave it out).
+    let mut edge_numbers: HashMap<EdgeKey, u32> = HashMap::new();
+    let mut edges: Vec<(EdgeKey, EdgeAcc)> = Vec::new();
+    let mut edge_of_event = vec![NONE; events.len()];
+    for (row, edge) in edge_of_event.iter_mut().enumerate() {
         let (s, o, rel) = (events.actor[row], events.target[row], events.relation[row]);
         if s == NONE || o == NONE || rel == NONE {
             continue;
@@ -175,7 +182,12 @@ pub fn read_selection(store: &GraphStore, options: &NetworkOptions) -> Result<Se
         if (filter.collapse_to_country && s == o) || !s_kept || !o_kept {
             continue;
         }
-        let acc = edges.entry((s, o, rel)).or_default();
+        let number = *edge_numbers.entry((s, o, rel)).or_insert_with(|| {
+            edges.push(((s, o, rel), EdgeAcc::default()));
+            (edges.len() - 1) as u32
+        });
+        *edge = number;
+        let acc = &mut edges[number as usize].1;
         acc.count += 1;
         match acc.cameo_counts.iter_mut().find(|(c, _)| *c == cameo) {
             Some((_, n)) => *n += 1,
@@ -193,19 +205,21 @@ pub fn read_selection(store: &GraphStore, options: &NetworkOptions) -> Result<Se
             acc.articles.push(events.article[row]);
         }
     }
-    let mut edges: Vec<(EdgeKey, EdgeAcc)> = edges.into_iter().collect();
     for (_, acc) in &mut edges {
         acc.articles.sort_unstable();
         acc.articles.dedup();
     }
     // Edges by source IRI, target IRI and verb, compared by rank.
     let (key_rank, relation_rank) = (ranks(&keys.values), ranks(&relations));
-    edges.sort_unstable_by_key(|&((s, o, rel), _)| {
+    let mut order: Vec<usize> = (0..edges.len()).collect();
+    order.sort_unstable_by_key(|&i| {
+        let (s, o, rel) = edges[i].0;
         (key_rank[s as usize], key_rank[o as usize], relation_rank[rel as usize])
     });
-    let mut network = assemble(&edges, &keys, &relations, &nodes, &events);
+    let sorted: Vec<&(EdgeKey, EdgeAcc)> = order.iter().map(|&i| &edges[i]).collect();
+    let mut network = assemble(&sorted, &keys, &relations, &nodes, &events);
     // Which of `edges` each edge of the network is, through the filters below.
-    let mut origin: Vec<usize> = (0..edges.len()).collect();
+    let mut origin: Vec<usize> = order;
     if filter.min_weight > 1 {
         let kept;
         (network, kept) = retain_edges(&network, |edge| edge.count >= filter.min_weight, |_, _| true);
@@ -217,8 +231,15 @@ pub fn read_selection(store: &GraphStore, options: &NetworkOptions) -> Result<Se
         (network, kept) = retain_edges(&network, |_| true, |s, t| reach.contains(&s) && reach.contains(&t));
         origin = kept.into_iter().map(|i| origin[i]).collect();
     }
-    let folded_events: Vec<&EdgeAcc> = origin.into_iter().map(|i| &edges[i].1).collect();
+    // The network edge each entry of `edges` became, if it was kept.
+    let mut network_edge = vec![NONE; edges.len()];
+    for (edge, &i) in origin.iter().enumerate() {
+        network_edge[i] = edge as u32;
+    }
+    let folded_events: Vec<&EdgeAcc> = origin.iter().map(|&i| &edges[i].1).collect();
     let mut selection = timeline(network, &folded_events);
+    selection.event_edges =
+        edge_of_event.into_iter().map(|i| if i == NONE { NONE } else { network_edge[i as usize] }).collect();
     selection.fold = fold;
     selection.nodes = nodes;
     selection.events = events;
@@ -382,7 +403,7 @@ fn timeline(network: Network, folded_events: &[&EdgeAcc]) -> Selection {
 
 /// The network of the folded edges, with nodes in the order the edges first name them.
 fn assemble(
-    edges: &[(EdgeKey, EdgeAcc)],
+    edges: &[&(EdgeKey, EdgeAcc)],
     keys: &Strings,
     relations: &[&str],
     nodes: &HashMap<String, Node>,
@@ -408,7 +429,7 @@ fn assemble(
         index[key as usize] = Some(idx);
         idx
     };
-    for &((s, o, relation), ref acc) in edges {
+    for &&((s, o, relation), ref acc) in edges {
         let source = node_for(&mut network, s);
         let target = node_for(&mut network, o);
         // Codes by falling count, ties by code: the edge shows the first, and

@@ -15,7 +15,7 @@
 //! left to `network.rs`.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use oxigraph::model::Term;
@@ -191,10 +191,10 @@ impl LocalNames {
 }
 
 /// The event table from the summaries: one decoded literal per article. An
-/// event listed twice (the same IRI) is read once.
+/// event listed twice in a summary (the same IRI) is read once; two articles
+/// never share an event IRI, since it hashes the article's id.
 fn read_summaries(store: &GraphStore) -> Result<EventTable, QueryError> {
     let mut table = EventTable { from_summaries: true, urls_known: true, ..Default::default() };
-    let mut seen: HashSet<String> = HashSet::new();
     let mut entities = LocalNames::new(|local| format!("{}{local}", base::ENTITY));
     let mut places = LocalNames::new(|local| format!("{}{local}", base::ENTITY));
     let mut relations = LocalNames::new(nkg::relation);
@@ -207,11 +207,13 @@ fn read_summaries(store: &GraphStore) -> Result<EventTable, QueryError> {
             Some(url) => table.urls[article as usize] = url,
             None => table.urls_known = false,
         }
+        let first_row = table.events.len();
         for row in summary.events {
-            if !seen.insert(row.hex().to_string()) {
+            let event = format!("{}{}", base::EVENT, row.hex());
+            if table.events[first_row..].contains(&event) {
                 continue;
             }
-            table.events.push(format!("{}{}", base::EVENT, row.hex()));
+            table.events.push(event);
             table.actor.push(entities.intern(row.subject(), &mut table.entities));
             table.target.push(entities.intern(row.object(), &mut table.entities));
             table.relation.push(relations.intern(row.relation(), &mut table.relations));
