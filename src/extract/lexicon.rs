@@ -152,7 +152,12 @@ impl Lexicon {
 
     /// The index of the trigger listed as this lemma and kind.
     pub fn find(&self, lemma: &str, kind: TriggerKind) -> Option<usize> {
-        self.triggers.iter().position(|t| t.lemma == lemma && t.kind == kind)
+        let first = lemma.split(' ').next()?;
+        let candidates = self.by_first_word.get(first)?;
+        candidates
+            .iter()
+            .copied()
+            .find(|&idx| self.triggers[idx].lemma == lemma && self.triggers[idx].kind == kind)
     }
 
     /// The longest trigger at `words[i]`, preferring a verb when both readings exist.

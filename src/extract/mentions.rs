@@ -1100,6 +1100,12 @@ fn resolve_it(text: &Text<'_>, out: &mut Mentions) {
             if word != "it" && word != "its" {
                 continue;
             }
+            if word == "it"
+                && let Some(entity) = speaker_of_clause(text, out, i)
+            {
+                added.push(Mention::pronoun(i, entity));
+                continue;
+            }
             let mut verb = i;
             if verb > sentence.tokens.start && text.low(verb - 1) == "that" {
                 verb -= 1;
@@ -1123,6 +1129,30 @@ fn resolve_it(text: &Text<'_>, out: &mut Mentions) {
         }
     }
     out.mentions.extend(added);
+}
+
+/// Lemmas of verbs of saying whose clause's "it" is the speaker, read from the parse.
+const SAYING_LEMMAS: &[&str] =
+    &["add", "announce", "claim", "confirm", "declare", "insist", "report", "say", "state", "warn"];
+
+/// The country or organisation that says the clause whose subject is "it" at `i`:
+/// "Switzerland said today it had expelled …", "Iraq said in a letter that it would allow …".
+fn speaker_of_clause(text: &Text<'_>, out: &Mentions, i: usize) -> Option<usize> {
+    if text.head.is_empty() || !text.deprel[i].starts_with("nsubj") {
+        return None;
+    }
+    let clause = text.head[i]?;
+    let verb = text.head[clause].filter(|_| text.deprel[clause] == "ccomp")?;
+    if !SAYING_LEMMAS.contains(&text.lemma[verb].as_str()) {
+        return None;
+    }
+    text.children(verb, "nsubj").into_iter().find_map(|k| {
+        let m = out.at(k)?;
+        let entity = out.mentions[m].entity;
+        (!out.mentions[m].modifier
+            && matches!(out.entities[entity].class, EntityClass::Country | EntityClass::Org))
+        .then_some(entity)
+    })
 }
 
 /// Resolves "the country" (and "the kingdom", "the nation") to the country named last

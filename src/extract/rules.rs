@@ -83,6 +83,13 @@ impl Extractor for RuleExtractor {
                     let extra: Vec<usize> =
                         event.objects.iter().copied().filter(|o| !known.objects.contains(o)).collect();
                     known.objects.extend(extra);
+                    // The parse read a phrase through its object ("expelled two Russian
+                    // diplomats" as "expel diplomats"): the phrase is the more specific type.
+                    let words = |trigger: usize| self.lexicon.triggers[trigger].lemma.split(' ').count();
+                    if words(event.trigger) > words(known.trigger) {
+                        known.trigger = event.trigger;
+                        known.tokens = event.tokens;
+                    }
                 }
                 Some(_) => {}
                 None => found.push(event),

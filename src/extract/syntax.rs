@@ -48,10 +48,15 @@ pub fn find_events_by_syntax(
             }
             let found = lexicon.matches_at(&lower, k);
             let verb = found.iter().find(|m| lexicon.triggers[m.trigger].kind == TriggerKind::Verb).copied();
+            // A phrase whose noun is the verb's object, further on than the word patterns
+            // reach ("lodged an official protest", "expelled two Russian diplomats").
+            let one_word = verb.is_none_or(|m| !lexicon.triggers[m.trigger].lemma.contains(' '));
+            let verb = one_word
+                .then(|| reader.object_phrase(lexicon, i))
+                .flatten()
+                .or(verb.map(|m| (m, i..i + m.len)));
             // A phrase split by its object ("placed Mugabe under house arrest").
-            let verb = verb
-                .map(|m| (m, i..i + m.len))
-                .or_else(|| reader.split_phrase(lexicon, &lower, range.start, i));
+            let verb = verb.or_else(|| reader.split_phrase(lexicon, &lower, range.start, i));
             let event = verb
                 .and_then(|(choice, tokens)| {
                     reader
@@ -187,9 +192,18 @@ impl Reader<'_, '_> {
             }
             objects.extend(self.prepositional_targets(trigger, k, preposition.as_deref()));
         }
+        // The noun that ends a phrase trigger ("lodge protest").
+        let phrase_noun = trigger.lemma.rsplit_once(' ').map(|(_, last)| last);
         // "gave Tanzania a grant": the indirect object is the target.
         for k in self.text.children(i, "obj").into_iter().chain(self.text.children(i, "iobj")) {
             objects.extend(self.actors(k, true));
+            // "lodged a protest with Albania": the phrase's noun takes the target.
+            if phrase_noun.is_some_and(|noun| noun == self.text.low(k) || noun == self.text.lemma[k]) {
+                for c in self.text.children(k, "nmod") {
+                    let preposition = self.preposition_of(c);
+                    objects.extend(self.prepositional_targets(trigger, c, preposition.as_deref()));
+                }
+            }
             // "an airstrike hit a school bus in northern Yemen": where the thing struck was.
             if cameo::is_violent(&trigger.cameo) && self.actors(k, true).is_empty() {
                 for c in self.text.children(k, "nmod") {
@@ -417,6 +431,23 @@ impl Reader<'_, '_> {
         }
         let event = self.event(trigger, i, subjects, objects, range)?;
         Some(Found { trigger: choice.trigger, tokens: i..i + choice.len, ..event })
+    }
+
+    /// A two-word verb phrase made of this verb and the head noun of its object, however
+    /// many words stand between them: "lodged an official protest with Albania" is "lodge
+    /// protest", "expelled two Russian diplomats" is "expel diplomats".
+    fn object_phrase(&self, lexicon: &Lexicon, i: usize) -> Option<(TriggerMatch, Range<usize>)> {
+        let verb = self.text.lemma[i].as_str();
+        self.text
+            .children(i, "obj")
+            .into_iter()
+            .filter(|&k| k > i + 1 && self.mentions.at(k).is_none())
+            .find_map(|k| {
+                let trigger = [self.text.low(k), self.text.lemma[k].as_str()]
+                    .into_iter()
+                    .find_map(|noun| lexicon.find(&format!("{verb} {noun}"), TriggerKind::Verb))?;
+                Some((TriggerMatch { trigger, len: k + 1 - i }, i..k + 1))
+            })
     }
 
     /// A verb phrase whose object stands between its verb and the rest: "placed Mugabe under
