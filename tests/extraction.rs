@@ -677,3 +677,40 @@ fn it_in_a_reported_clause_is_the_speaker() {
         &["ent:switzerland cutsTiesWith ent:russia"],
     );
 }
+
+#[test]
+fn a_demand_targets_the_first_name_of_its_that_clause() {
+    // The subjunctive "cancel" is often tagged as a noun, so the parse of the clause fails.
+    check(
+        "China on Tuesday demanded that the US cancel plans to sell weapons to Taiwan.",
+        &["ent:china demands ent:united-states"],
+        &["ent:china demands ent:taiwan"],
+    );
+}
+
+#[test]
+fn willing_marks_a_plan_and_its_it_is_the_speaker() {
+    let mut doc = Document::new("case", "Syria says it is willing to withdraw its troops from Lebanon.");
+    doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+    let extraction = RuleExtractor::shared().extract(&doc);
+    let withdrawal = extraction
+        .events
+        .iter()
+        .find(|e| e.subject == "ent:syria" && e.object == "ent:lebanon")
+        .expect("Syria withdraws from Lebanon");
+    assert_eq!(withdrawal.modality, newskg::extract::Modality::Planned);
+}
+
+#[test]
+fn a_common_noun_stands_for_the_name_in_apposition_to_it() {
+    check(
+        "Israeli helicopters and tanks shelled positions of the Palestinian security forces.",
+        &["ent:israel shells ent:palestine"],
+        &[],
+    );
+    check(
+        "Russia banned the rights group Amnesty International.",
+        &["ent:russia restricts ent:amnesty-international"],
+        &[],
+    );
+}

@@ -104,7 +104,7 @@ const NEGATIONS: &[&str] = &["n't", "never", "no", "not", "refused", "declined",
 #[rustfmt::skip]
 const PLANNED: &[&str] = &[
     "'ll", "aims", "expected", "going", "intends", "plan", "planned", "plans", "planning",
-    "scheduled", "set", "shall", "will", "would", "due", "prepared", "ready",
+    "scheduled", "set", "shall", "will", "would", "due", "prepared", "ready", "willing",
 ];
 
 const HYPOTHETICAL: &[&str] = &["can", "could", "if", "may", "might", "should", "whether"];

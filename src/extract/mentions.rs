@@ -240,15 +240,15 @@ pub const TITLE_HEADS: &[&str] = &[
 #[rustfmt::skip]
 pub const GROUP_NOUNS: &[&str] = &[
     "administration", "agents", "air", "aircraft", "airstrike", "airstrikes", "army", "artillery",
-    "authorities", "authority", "cabinet", "coalition", "commanders", "commandos", "delegation",
-    "delegations", "diplomats", "drone", "drones", "envoys", "fighter", "fighters", "forces",
-    "government", "governments", "guards", "gunmen", "inspectors", "jets", "leader", "leaders",
-    "leadership", "lawmakers", "marines", "military", "militants", "militia", "militias", "minister",
-    "ministers", "ministry", "missile", "missiles", "monitors", "navy", "negotiators", "observers",
-    "officers", "officials", "parliament", "paratroopers", "peacekeepers", "police", "policemen",
-    "prosecutors", "rebels", "regime", "representatives", "rocket", "rockets", "security",
-    "servicemen", "shelling", "side", "sides", "soldiers", "strike", "strikes", "team", "troops",
-    "warplanes", "warships",
+    "authorities", "authority", "bombers", "cabinet", "coalition", "commanders", "commandos",
+    "delegation", "delegations", "diplomats", "drone", "drones", "envoys", "fighter", "fighters",
+    "forces", "government", "governments", "guards", "gunboats", "gunmen", "gunships",
+    "helicopters", "inspectors", "jets", "lawmakers", "leader", "leaders", "leadership", "marines",
+    "militants", "military", "militia", "militias", "minister", "ministers", "ministry", "missile",
+    "missiles", "monitors", "navy", "negotiators", "observers", "officers", "officials",
+    "paratroopers", "parliament", "peacekeepers", "police", "policemen", "prosecutors", "rebels",
+    "regime", "representatives", "rocket", "rockets", "security", "servicemen", "shelling", "side",
+    "sides", "soldiers", "strike", "strikes", "tanks", "team", "troops", "warplanes", "warships",
 ];
 
 /// Nouns after a demonym that make it a place description, not an actor ("the Ukrainian city").
@@ -1138,7 +1138,8 @@ const SAYING_LEMMAS: &[&str] =
 /// The country or organisation that says the clause whose subject is "it" at `i`:
 /// "Switzerland said today it had expelled …", "Iraq said in a letter that it would allow …".
 fn speaker_of_clause(text: &Text<'_>, out: &Mentions, i: usize) -> Option<usize> {
-    if text.head.is_empty() || !text.deprel[i].starts_with("nsubj") {
+    // "Syria says it is willing to withdraw": the parser may call that "it" expletive.
+    if text.head.is_empty() || !(text.deprel[i].starts_with("nsubj") || text.deprel[i] == "expl") {
         return None;
     }
     let clause = text.head[i]?;

@@ -58,7 +58,7 @@ impl Default for RuleExtractor {
 
 impl Extractor for RuleExtractor {
     fn version(&self) -> &str {
-        concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+6")
+        concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+7")
     }
 
     fn extract(&self, doc: &Document) -> Extraction {

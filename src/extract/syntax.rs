@@ -114,7 +114,10 @@ fn is_attack_noun(word: &str) -> bool {
 
 /// Nouns for a share of a place or group ("most of", "parts of", "much of").
 fn is_partitive(word: &str) -> bool {
-    matches!(word, "most" | "much" | "part" | "parts" | "all" | "half" | "swathes" | "areas" | "some")
+    matches!(
+        word,
+        "most" | "much" | "part" | "parts" | "all" | "half" | "swathes" | "areas" | "some" | "positions"
+    )
 }
 
 /// Words for a day or time that the parser may take for a subject ("X today signed").
@@ -225,6 +228,9 @@ impl Reader<'_, '_> {
         let reduced_passive = self.text.tag(i) == "VBN" && self.text.children(i, "aux").is_empty();
         if objects.is_empty() && takes_clause_target(trigger) && !reduced_passive {
             objects = self.clause_targets(i);
+            if objects.is_empty() {
+                objects.extend(self.named_after_that(i, range.end));
+            }
         }
         self.event(trigger, i, subjects, objects, range)
     }
@@ -299,6 +305,27 @@ impl Reader<'_, '_> {
         }
         out.retain(|&e| !self.is_place(e));
         out
+    }
+
+    /// The actor named first in a "that" clause right after a verb, read by word order for
+    /// when the parse of the clause failed: a subjunctive is often tagged as a noun ("demanded
+    /// that the US cancel plans"). "That" may follow a few words ("demanded on Tuesday that").
+    fn named_after_that(&self, i: usize, end: usize) -> Option<usize> {
+        let that = (i + 1..(i + 5).min(end))
+            .take_while(|&k| self.mentions.at(k).is_none())
+            .find(|&k| self.text.low(k) == "that")?;
+        if (i + 1..that).any(|k| self.text.tag(k).starts_with("VB") || matches!(self.text.low(k), "," | ";"))
+        {
+            return None;
+        }
+        let mut k = that + 1;
+        if k < end && matches!(self.text.low(k), "the" | "its" | "their") {
+            k += 1;
+        }
+        let m = self.mentions.at(k)?;
+        let mention = &self.mentions.mentions[m];
+        let entity = mention.entity;
+        (mention.start == k && !mention.modifier && !self.is_place(entity)).then_some(entity)
     }
 
     /// The targets a prepositional phrase gives a trigger: any actor after a preposition the
@@ -586,7 +613,10 @@ impl Reader<'_, '_> {
                 .text
                 .children(head, "nsubj")
                 .into_iter()
-                .filter(|&k| self.text.deprel[k] == "nsubj")
+                .chain(self.text.children(head, "expl"))
+                // An expletive "it" counts when it was resolved ("Syria says it is willing
+                // to withdraw"); otherwise it has no actor.
+                .filter(|&k| matches!(self.text.deprel[k], "nsubj" | "expl"))
                 .flat_map(|k| self.actors(k, false))
                 .collect(),
             "acl:relcl" | "acl" => self.actors(head, false),
@@ -704,12 +734,19 @@ impl Reader<'_, '_> {
 
     /// The token of a person named in apposition to a title noun ("the commander,
     /// Muhammad Ali Ismail").
+    /// Also the name of what a common noun describes ("the opposition newspaper La Prensa",
+    /// "the UN refugee agency, UNHCR").
     fn named_in_apposition(&self, k: usize) -> Option<usize> {
-        if !is_title_word(self.text.low(k)) {
+        let title = is_title_word(self.text.low(k));
+        if !title && !self.text.tag(k).starts_with("NN") {
             return None;
         }
         self.text.children(k, "appos").into_iter().find(|&c| {
-            self.entity_at(c, true).is_some_and(|e| self.mentions.entities[e].class == EntityClass::Person)
+            self.entity_at(c, true).is_some_and(|e| match self.mentions.entities[e].class {
+                EntityClass::Person => true,
+                EntityClass::Org | EntityClass::Country => !title,
+                EntityClass::Place => false,
+            })
         })
     }
 
