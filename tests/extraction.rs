@@ -714,3 +714,43 @@ fn a_common_noun_stands_for_the_name_in_apposition_to_it() {
         &[],
     );
 }
+
+#[test]
+fn a_target_hung_on_the_object_belongs_to_the_verb() {
+    // The parser attaches "from Iraq" to "workers", the last noun of the object.
+    check(
+        "Kofi Annan said that he withdrew weapons inspectors and humanitarian workers from Iraq.",
+        &["ent:kofi-annan withdrawsFrom ent:iraq"],
+        &[],
+    );
+    check(
+        "Pakistan threatened to break off diplomatic relations with Costa Rica.",
+        &["ent:pakistan threatens ent:costa-rica"],
+        &[],
+    );
+}
+
+#[test]
+fn an_organisation_named_before_its_kind_acts() {
+    check(
+        "Osama bin Laden's al-Qaeda terror network has threatened to deliver devastating blows to the United States.",
+        &["ent:al-qaeda threatens ent:united-states"],
+        &[],
+    );
+}
+
+#[test]
+fn an_amount_of_aid_is_aid_and_of_names_the_actor_of_a_noun() {
+    check("Germany sent 1,000 tons of humanitarian aid to Ukraine.", &["ent:germany aids ent:ukraine"], &[]);
+    check(
+        "The talks failed after the withdrawal of Serbian forces from Bosnia.",
+        &["ent:serbia withdrawsFrom ent:bosnia-and-herzegovina"],
+        &[],
+    );
+}
+
+#[test]
+fn refusing_negates_only_the_infinitive_after_it() {
+    check("Russia refused to meet Ukraine.", &[], &["ent:russia meets ent:ukraine"]);
+    check("Talks failed. Russia then struck Kharkiv.", &["ent:russia strikes ent:kharkiv"], &[]);
+}

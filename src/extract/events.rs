@@ -99,7 +99,10 @@ const FUNCTION_WORDS: &[&str] = &[
 
 const BE_FORMS: &[&str] = &["am", "are", "be", "been", "being", "got", "is", "was", "were"];
 
-const NEGATIONS: &[&str] = &["n't", "never", "no", "not", "refused", "declined", "failed"];
+const NEGATIONS: &[&str] = &["n't", "never", "no", "not"];
+
+/// Verbs that negate the infinitive after them ("refused to meet", "failed to reach").
+const NEGATING_VERBS: &[&str] = &["declined", "failed", "fails", "fail", "refused", "refuses", "refuse"];
 
 #[rustfmt::skip]
 const PLANNED: &[&str] = &[
@@ -167,7 +170,8 @@ pub fn modality_before(text: &Text<'_>, i: usize, start: usize) -> Modality {
     let window: Vec<&str> = (from..i).map(|k| text.low(k)).collect();
     // "offered no resistance", "held no talks": a negated object negates the event.
     let no_object = matches!(text.low(i + 1), "no" | "neither");
-    if no_object || window.iter().any(|w| NEGATIONS.contains(w)) {
+    let negating_verb = window.windows(2).any(|pair| NEGATING_VERBS.contains(&pair[0]) && pair[1] == "to");
+    if no_object || negating_verb || window.iter().any(|w| NEGATIONS.contains(w)) {
         Modality::Negated
     } else if window.iter().any(|w| HYPOTHETICAL.contains(w)) || requested(&window) {
         Modality::Hypothetical

@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use super::casualties::find_casualties;
-use super::events::{Found, find_events};
+use super::events::{Found, Pattern, find_events};
 use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
 use super::mentions::Mentions;
@@ -91,6 +91,9 @@ impl Extractor for RuleExtractor {
                         known.tokens = event.tokens;
                     }
                 }
+                // A noun whose actor the patterns only guessed from the words before it
+                // ("X demanded the withdrawal of Serbian forces"): the parse names it.
+                Some(known) if known.pattern == Pattern::NominalLoose => *known = event,
                 Some(_) => {}
                 None => found.push(event),
             }

@@ -120,6 +120,28 @@ fn is_partitive(word: &str) -> bool {
     )
 }
 
+/// Nouns of amount that stand before what they measure ("5 million dollars of aid").
+fn is_amount(word: &str) -> bool {
+    matches!(
+        word,
+        "dollars"
+            | "euros"
+            | "pounds"
+            | "tons"
+            | "tonnes"
+            | "million"
+            | "millions"
+            | "billion"
+            | "billions"
+            | "worth"
+            | "shipment"
+            | "shipments"
+            | "consignment"
+            | "batch"
+            | "package"
+    )
+}
+
 /// Words for a day or time that the parser may take for a subject ("X today signed").
 fn is_time_word(word: &str) -> bool {
     matches!(
@@ -195,25 +217,17 @@ impl Reader<'_, '_> {
             }
             objects.extend(self.prepositional_targets(trigger, k, preposition.as_deref()));
         }
-        // The noun that ends a phrase trigger ("lodge protest").
-        let phrase_noun = trigger.lemma.rsplit_once(' ').map(|(_, last)| last);
         // "gave Tanzania a grant": the indirect object is the target.
         for k in self.text.children(i, "obj").into_iter().chain(self.text.children(i, "iobj")) {
-            objects.extend(self.actors(k, true));
-            // "lodged a protest with Albania": the phrase's noun takes the target.
-            if phrase_noun.is_some_and(|noun| noun == self.text.low(k) || noun == self.text.lemma[k]) {
-                for c in self.text.children(k, "nmod") {
-                    let preposition = self.preposition_of(c);
-                    objects.extend(self.prepositional_targets(trigger, c, preposition.as_deref()));
-                }
+            let named = self.actors(k, true);
+            // An object that names no actor may carry the target: "lodged a protest with
+            // Albania", "will withdraw inspectors and workers from Iraq" (the parser hangs
+            // the phrase on the nearest noun), "hit a school bus in northern Yemen" (where
+            // the thing struck was).
+            if named.is_empty() {
+                objects.extend(self.targets_on_noun(trigger, k));
             }
-            // "an airstrike hit a school bus in northern Yemen": where the thing struck was.
-            if cameo::is_violent(&trigger.cameo) && self.actors(k, true).is_empty() {
-                for c in self.text.children(k, "nmod") {
-                    let preposition = self.preposition_of(c);
-                    objects.extend(self.prepositional_targets(trigger, c, preposition.as_deref()));
-                }
-            }
+            objects.extend(named);
         }
         if subjects.is_empty() {
             subjects = self.misparsed_subjects(i);
@@ -283,17 +297,26 @@ impl Reader<'_, '_> {
         if !out.is_empty() {
             return out;
         }
+        // "threatened to break off relations with Congo", "refused to deploy troops in Iraq",
+        // "threatened to deliver blows to the United States".
+        let toward = |k: usize| {
+            matches!(
+                self.preposition_of(k).as_deref(),
+                Some("to" | "against" | "on" | "with" | "from" | "in")
+            )
+        };
         for verb in self.text.children(i, "xcomp") {
             for k in self.text.children(verb, "obj").into_iter().chain(self.text.children(verb, "iobj")) {
-                out.extend(self.actors(k, true));
-            }
-            for k in self.text.children(verb, "obl") {
-                if matches!(
-                    self.preposition_of(k).as_deref(),
-                    Some("to" | "against" | "on" | "with" | "from")
-                ) {
-                    out.extend(self.actors(k, true));
+                let named = self.actors(k, true);
+                if named.is_empty() {
+                    for c in self.text.children(k, "nmod").into_iter().filter(|&c| toward(c)) {
+                        out.extend(self.actors(c, true));
+                    }
                 }
+                out.extend(named);
+            }
+            for k in self.text.children(verb, "obl").into_iter().filter(|&k| toward(k)) {
+                out.extend(self.actors(k, true));
             }
         }
         for noun in self.text.children(i, "obj") {
@@ -328,6 +351,32 @@ impl Reader<'_, '_> {
         (mention.start == k && !mention.modifier && !self.is_place(entity)).then_some(entity)
     }
 
+    /// The targets hung on a noun (and its conjuncts) by the prepositions the trigger allows.
+    fn targets_on_noun(&self, trigger: &Trigger, noun: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for k in std::iter::once(noun).chain(self.text.children(noun, "conj")) {
+            for c in self.text.children(k, "nmod") {
+                let preposition = self.preposition_of(c);
+                out.extend(self.prepositional_targets(trigger, c, preposition.as_deref()));
+            }
+        }
+        out
+    }
+
+    /// The targets the parser hung on a noun's agent or its conjuncts instead of on the noun.
+    fn targets_on_agent(&self, trigger: &Trigger, agent: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for k in std::iter::once(agent).chain(self.text.children(agent, "conj")) {
+            for d in self.text.children(k, "nmod") {
+                let preposition = self.preposition_of(d);
+                if preposition.as_deref() != Some("of") {
+                    out.extend(self.prepositional_targets(trigger, d, preposition.as_deref()));
+                }
+            }
+        }
+        out
+    }
+
     /// The targets a prepositional phrase gives a trigger: any actor after a preposition the
     /// lexicon allows ("talks with X"), and for violence the place or country where it
     /// happened ("struck targets in the Bekaa valley", "an airstrike hit a bus in Yemen").
@@ -357,7 +406,16 @@ impl Reader<'_, '_> {
         if !LIGHT_VERBS.contains(&self.text.lemma[i].as_str()) {
             return None;
         }
-        let noun = self.text.children(i, "obj").into_iter().find(|&k| self.mentions.at(k).is_none())?;
+        let mut noun = self.text.children(i, "obj").into_iter().find(|&k| self.mentions.at(k).is_none())?;
+        // "gave the Ivory Coast 5.1 million dollars of aid", "sent 1,000 tons of aid to":
+        // the event noun is what the amount is of.
+        if is_amount(self.text.low(noun)) || self.text.tag(noun) == "CD" {
+            noun = self
+                .text
+                .children(noun, "nmod")
+                .into_iter()
+                .find(|&c| self.preposition_of(c).as_deref() == Some("of"))?;
+        }
         let choice = lexicon
             .matches_at(lower, noun - range.start)
             .into_iter()
@@ -413,22 +471,18 @@ impl Reader<'_, '_> {
         for c in self.text.children(i, "nmod") {
             let preposition = self.preposition_of(c);
             match preposition.as_deref() {
+                // "sanctions by the US"; "the withdrawal of Serbian forces", "the support of
+                // France for Ukraine": unless "of" brings the target ("the invasion of
+                // Ukraine"), it brings the actor. The parser often hangs the target on the
+                // last agent ("by the US and the EU against Iran", "of Serbian forces from
+                // Bosnia").
                 Some("by") => {
                     subjects.extend(self.actors(c, false));
-                    // The parser often hangs the target on the last agent ("by the US and
-                    // the EU against Iran").
-                    for agent in std::iter::once(c).chain(self.text.children(c, "conj")) {
-                        for d in self.text.children(agent, "nmod") {
-                            let preposition = self.preposition_of(d);
-                            if preposition.as_deref() != Some("of") {
-                                objects.extend(self.prepositional_targets(
-                                    trigger,
-                                    d,
-                                    preposition.as_deref(),
-                                ));
-                            }
-                        }
-                    }
+                    objects.extend(self.targets_on_agent(trigger, c));
+                }
+                Some("of") if !trigger.target_preps.iter().any(|t| t == "of") => {
+                    subjects.extend(self.actors(c, false));
+                    objects.extend(self.targets_on_agent(trigger, c));
                 }
                 Some("between") if trigger.symmetric => subjects.extend(self.actors(c, false)),
                 // "backing from allies", "aid from the EU": the giver, unless "from" is where
@@ -651,6 +705,9 @@ impl Reader<'_, '_> {
         }
         if let Some(entity) = self.entity_at(k, as_target) {
             out.push(entity);
+        } else if let Some(org) = self.organisation_named_before(k) {
+            // "Osama bin Laden's al-Qaeda terror network", "the Hamas movement".
+            out.push(org);
         } else if matches!(
             self.text.low(k),
             "group" | "groups" | "team" | "delegation" | "contingent" | "number"
@@ -722,6 +779,31 @@ impl Reader<'_, '_> {
                 }
             }
         }
+    }
+
+    /// The organisation named before a noun that says what kind of body it is ("the al-Qaeda
+    /// network", "the Hamas movement", "the Wagner group").
+    fn organisation_named_before(&self, k: usize) -> Option<usize> {
+        if !matches!(
+            self.text.low(k),
+            "network"
+                | "movement"
+                | "organization"
+                | "organisation"
+                | "party"
+                | "faction"
+                | "wing"
+                | "bloc"
+                | "alliance"
+                | "group"
+                | "outfit"
+                | "militia"
+        ) {
+            return None;
+        }
+        self.text.children(k, "compound").into_iter().chain(self.text.children(k, "amod")).find_map(|c| {
+            self.entity_at(c, false).filter(|&e| self.mentions.entities[e].class == EntityClass::Org)
+        })
     }
 
     /// Whether a noun has no modifier that could name whose it is ("the army", not
