@@ -754,3 +754,40 @@ fn refusing_negates_only_the_infinitive_after_it() {
     check("Russia refused to meet Ukraine.", &[], &["ent:russia meets ent:ukraine"]);
     check("After talks failed Russia struck Kharkiv.", &["ent:russia strikes ent:kharkiv"], &[]);
 }
+
+#[test]
+fn what_is_lifted_or_cancelled_did_not_happen_again() {
+    check(
+        "Serbia lifted a night curfew in Montenegro on Sunday.",
+        &["ent:serbia easesSanctionsOn ent:montenegro"],
+        &["ent:serbia restricts ent:montenegro"],
+    );
+    check(
+        "France cancelled a planned visit to Haiti.",
+        &["ent:france cutsTiesWith ent:haiti"],
+        &["ent:france visits ent:haiti"],
+    );
+    check(
+        "Japan halted economic aid to Serbia.",
+        &["ent:japan cutsTiesWith ent:serbia"],
+        &["ent:japan aids ent:serbia"],
+    );
+}
+
+#[test]
+fn a_threatened_act_is_a_threat() {
+    let mut doc = Document::new(
+        "case",
+        "Iran threatened to shell Iraqi towns. Azerbaijan threatened to break relations with Russia.",
+    );
+    doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+    let extraction = RuleExtractor::shared().extract(&doc);
+    let coded: Vec<(String, String, String)> =
+        extraction.events.iter().map(|e| (e.subject.clone(), e.relation.clone(), e.cameo.clone())).collect();
+    assert!(coded.contains(&("ent:iran".into(), "threatens".into(), "138".into())), "{coded:?}");
+    assert!(coded.contains(&("ent:azerbaijan".into(), "threatens".into(), "1313".into())), "{coded:?}");
+    assert!(
+        !coded.iter().any(|(_, relation, _)| relation == "shells" || relation == "cutsTiesWith"),
+        "{coded:?}"
+    );
+}

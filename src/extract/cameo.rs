@@ -26,6 +26,24 @@ pub fn is_violent(code: &str) -> bool {
     ["18", "19", "20"].iter().any(|root| code.starts_with(root))
 }
 
+/// The threat (root 13) of doing what `code` codes: "threatened to strike" is a threat of
+/// military force (138), "threatened to cut ties" one to break relations (1313).
+pub fn threat_of(code: &str) -> &'static str {
+    match code.get(..3).unwrap_or(code) {
+        "161" => "1313",
+        "162" => "1311",
+        "163" => "1312",
+        "164" => "134",
+        "165" => "135",
+        "166" => "136",
+        c if c.starts_with("16") => "131",
+        c if c.starts_with("17") => "132",
+        c if c.starts_with("14") => "133",
+        c if c.starts_with("15") || is_violent(c) => "138",
+        _ => "130",
+    }
+}
+
 /// Looks up a CAMEO code; unknown 3- and 4-digit codes fall back to their parent.
 pub fn lookup(code: &str) -> Option<&'static CameoCode> {
     let table = table();

@@ -101,6 +101,26 @@ const BE_FORMS: &[&str] = &["am", "are", "be", "been", "being", "got", "is", "wa
 
 const NEGATIONS: &[&str] = &["n't", "never", "no", "not"];
 
+/// Verbs whose object is an event that ends or does not take place ("lifted the curfew",
+/// "cancelled a planned visit", "halted aid"): the noun is not an event of its own.
+#[rustfmt::skip]
+const UNDOING: &[&str] = &[
+    "abandon", "abandoned", "abandoning", "abandons", "call", "called", "calling", "calls",
+    "cancel", "canceled", "cancelled", "cancelling", "cancels", "end", "ended", "ending", "ends",
+    "halt", "halted", "halting", "halts", "lift", "lifted", "lifting", "lifts", "postpone",
+    "postponed", "postpones", "postponing", "scrap", "scrapped", "scrapping", "scraps", "stop",
+    "stopped", "stopping", "stops", "suspend", "suspended", "suspending", "suspends",
+];
+
+/// Whether the noun trigger at `i` is the object of a verb that undoes it, within the three
+/// words before it ("lifted a night curfew", "called off the talks").
+pub fn undone(text: &Text<'_>, i: usize, start: usize) -> bool {
+    (i.saturating_sub(3).max(start)..i).any(|k| {
+        let word = text.low(k);
+        UNDOING.contains(&word) && (!word.starts_with("call") || text.low(k + 1) == "off")
+    })
+}
+
 /// Verbs that negate the infinitive after them ("refused to meet", "failed to reach").
 const NEGATING_VERBS: &[&str] = &["declined", "failed", "fails", "fail", "refused", "refuses", "refuse"];
 
@@ -371,6 +391,9 @@ impl Finder<'_, '_> {
 
     fn noun_event(&self, trigger: &Trigger, tokens: Range<usize>, range: Range<usize>) -> Option<Found> {
         let i = tokens.start;
+        if undone(self.text, i, range.start) {
+            return None;
+        }
         // "talks between the United States and Iran"
         if self.text.low(tokens.end) == "between" {
             let group = self.group_right(tokens.end + 1, range.end)?;

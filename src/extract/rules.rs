@@ -134,7 +134,18 @@ impl RuleExtractor {
         let violent = cameo::is_violent(&trigger.cameo);
         let casualties = if violent { find_casualties(sentence_text) } else { Casualties::default() };
         let place = found.place.or(dateline).map(|p| entities[p].id.clone());
-        let code = cameo::lookup(&trigger.cameo);
+        // "threatened to strike X": the event is the threat, not the strike.
+        let threat = threatened(text, found.tokens.start, sentence.tokens.start);
+        let (predicate, relation, code_str) = if threat {
+            (
+                format!("threaten to {}", trigger.lemma),
+                "threatens".to_string(),
+                cameo::threat_of(&trigger.cameo).to_string(),
+            )
+        } else {
+            (trigger.lemma.clone(), trigger.relation.clone(), trigger.cameo.clone())
+        };
+        let code = cameo::lookup(&code_str);
         let (start, end) = char_span(&doc.text, sentence.start, sentence.end);
         let mut out = Vec::new();
         let mut pairs: Vec<(usize, usize)> =
@@ -150,9 +161,9 @@ impl RuleExtractor {
             out.push(Event {
                 subject: entities[s].id.clone(),
                 object: entities[o].id.clone(),
-                predicate: trigger.lemma.clone(),
-                relation: trigger.relation.clone(),
-                cameo: trigger.cameo.clone(),
+                predicate: predicate.clone(),
+                relation: relation.clone(),
+                cameo: code_str.clone(),
                 plover: code.and_then(|c| c.plover.clone()),
                 symmetric: trigger.symmetric,
                 date,
@@ -237,8 +248,26 @@ fn propagate_dates(events: &mut [Event]) {
     }
 }
 
-/// Keeps one event per (subject, object, code, sentence).
+/// Whether the trigger at `i` is the verb of a threat: "threatened to strike", "threatens
+/// to cut ties", "has threatened on Monday to".
+fn threatened(text: &Text<'_>, i: usize, start: usize) -> bool {
+    i >= start + 2
+        && text.low(i - 1) == "to"
+        && (i.saturating_sub(5).max(start)..i - 1)
+            .any(|k| matches!(text.low(k), "threaten" | "threatens" | "threatened" | "threatening"))
+}
+
+/// Keeps one event per (subject, object, code, sentence), and drops a bare threat (130)
+/// where the same sentence says what was threatened between the same actors.
 fn dedup_events(events: &mut Vec<Event>) {
     let mut seen = std::collections::HashSet::new();
     events.retain(|e| seen.insert((e.subject.clone(), e.object.clone(), e.cameo.clone(), e.sentence)));
+    let specific: std::collections::HashSet<(String, String, usize)> = events
+        .iter()
+        .filter(|e| e.cameo.starts_with("13") && e.cameo != "130")
+        .map(|e| (e.subject.clone(), e.object.clone(), e.sentence))
+        .collect();
+    events.retain(|e| {
+        e.cameo != "130" || !specific.contains(&(e.subject.clone(), e.object.clone(), e.sentence))
+    });
 }

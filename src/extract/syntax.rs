@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use super::events::{Found, Pattern, modality_before};
+use super::events::{Found, Pattern, modality_before, undone};
 use super::lexicon::{Lexicon, Trigger, TriggerKind, TriggerMatch};
 use super::mentions::{MentionKind, Mentions, Text, is_group_noun, is_place_noun, is_title_word};
 use super::{EntityClass, cameo};
@@ -456,6 +456,9 @@ impl Reader<'_, '_> {
             .into_iter()
             .find(|m| lexicon.triggers[m.trigger].kind == TriggerKind::Noun)?;
         let trigger = &lexicon.triggers[choice.trigger];
+        if undone(self.text, i, range.start) {
+            return None;
+        }
         let light_object = self.text.deprel[i] == "obj"
             && self.text.head[i].is_some_and(|h| LIGHT_VERBS.contains(&self.text.lemma[h].as_str()));
         if light_object {
