@@ -791,3 +791,12 @@ fn a_threatened_act_is_a_threat() {
         "{coded:?}"
     );
 }
+
+#[test]
+fn a_rank_between_comma_and_name_leaves_the_title_before_the_comma() {
+    check_roles(
+        "The US commander, General David Petraeus, said the talks went well.",
+        &["ent:david-petraeus ent:united-states"],
+        &[],
+    );
+}

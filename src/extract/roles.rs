@@ -272,11 +272,28 @@ fn title_before_name(text: &Text<'_>, mentions: &mut Mentions, m: usize, found: 
     if end > sentence_start && text.words[end - 1] == "," {
         end -= 1;
     }
-    let mut first = end;
-    while first > sentence_start
-        && (is_title_word(text.low(first - 1)) || is_inner_of(text, first - 1, sentence_start))
+    let title_start = |end: usize| {
+        let mut first = end;
+        while first > sentence_start
+            && (is_title_word(text.low(first - 1)) || is_inner_of(text, first - 1, sentence_start))
+        {
+            first -= 1;
+        }
+        first
+    };
+    let mut first = title_start(end);
+    // "The US commander in Iraq, General David Petraeus": a rank alone before the name
+    // leaves the title to the phrase before the comma.
+    if first < end
+        && first > sentence_start + 1
+        && text.words[first - 1] == ","
+        && (first..end).all(|k| is_rank(text.low(k)))
     {
-        first -= 1;
+        let before = title_start(first - 1);
+        if before < first - 1 && (before..first - 1).any(|k| is_title_head(text.low(k))) {
+            end = first - 1;
+            first = before;
+        }
     }
     if first == end || !(first..end).any(|k| is_title_head(text.low(k))) {
         return;
@@ -288,6 +305,30 @@ fn title_before_name(text: &Text<'_>, mentions: &mut Mentions, m: usize, found: 
     let Some(org) = org.or_else(|| implicit_org(mentions, m, found.main_country)) else { return };
     let title = clean_title(&text.text[text.tokens[first].start..text.tokens[end - 1].end]);
     push_role(mentions, m, org, title, found);
+}
+
+/// A military or honorific rank that may stand between a title and a name.
+fn is_rank(word: &str) -> bool {
+    matches!(
+        word,
+        "general"
+            | "gen."
+            | "gen"
+            | "lt."
+            | "lieutenant"
+            | "col."
+            | "colonel"
+            | "major"
+            | "maj."
+            | "admiral"
+            | "adm."
+            | "brigadier"
+            | "captain"
+            | "capt."
+            | "marshal"
+            | "dr."
+            | "sheikh"
+    )
 }
 
 /// The organisation before a title, allowing up to two plain lowercase words between
