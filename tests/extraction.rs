@@ -800,3 +800,12 @@ fn a_rank_between_comma_and_name_leaves_the_title_before_the_comma() {
         &[],
     );
 }
+
+#[test]
+fn a_compass_word_before_a_country_names_a_region_in_it() {
+    check_entities("Israel mounted its invasion of South Lebanon.", &["ent:south-lebanon PLACE -"], &[]);
+    let doc = Document::new("case", "Israel mounted its invasion of South Lebanon.");
+    let extraction = RuleExtractor::shared().extract(&doc);
+    let region = extraction.entities.iter().find(|e| e.id == "ent:south-lebanon").expect("the region");
+    assert_eq!(region.country.as_deref(), Some("LBN"));
+}

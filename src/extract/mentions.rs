@@ -821,6 +821,15 @@ fn name_mention(
         && !text.starts_sentence(first)
         && !(label.len() >= 4 && text.is_common_word(last));
     let region = n_words == 2 && contains(REGION_OPENERS, text.low(first)) && last.ends_with("an");
+    // "South Lebanon", "Northern Iraq", "East Jerusalem": a compass word before a known
+    // country or place names a region (the countries so named, "South Korea", are in the
+    // gazetteer and matched before).
+    let compass_region = n_words == 2
+        && matches!(
+            text.low(first),
+            "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central"
+        )
+        && gazetteer.lookup(text.words[first + 1]).is_some();
     // "in Yasser Arafat's legacy", "in Marco Rubio's view": a possessor is not a location,
     // nor is a name the dictionaries know as a person's or that opens with a given name.
     let possessor = matches!(text.low(stop), "'s" | "’s");
@@ -837,6 +846,7 @@ fn name_mention(
         Some(EntityClass::Place)
     } else if contains(PLACE_WORDS, last)
         || region
+        || compass_region
         || place_cue
         || n_words >= 2 && is_place_prefix(text.low(first))
     {
@@ -891,7 +901,14 @@ fn name_mention(
     }
     match class {
         Some(class) => {
-            let entity = out.entity_for(new_entity(&label, class));
+            let mut new = new_entity(&label, class);
+            // The region of a country lies in it ("South Lebanon").
+            if compass_region && class == EntityClass::Place {
+                new.country = gazetteer
+                    .lookup(text.words[first + 1])
+                    .and_then(|hits| hits.iter().find_map(|&(e, _)| gazetteer.entries[e].country.clone()));
+            }
+            let entity = out.entity_for(new);
             out.add_alias(entity, &label);
             out.mentions.push(Mention::name(first, stop, entity));
         }
