@@ -809,3 +809,18 @@ fn a_compass_word_before_a_country_names_a_region_in_it() {
     let region = extraction.entities.iter().find(|e| e.id == "ent:south-lebanon").expect("the region");
     assert_eq!(region.country.as_deref(), Some("LBN"));
 }
+
+#[test]
+fn they_in_a_reported_clause_is_the_country_of_its_officials() {
+    check(
+        "Iranian officials said they had met Iraqi diplomats in Baghdad.",
+        &["ent:iran meets ent:iraq"],
+        &[],
+    );
+    // Rebel leaders do not speak for their country.
+    check(
+        "Afghan rebel leaders said they had met Iraqi diplomats.",
+        &[],
+        &["ent:afghanistan meets ent:iraq"],
+    );
+}

@@ -1114,6 +1114,12 @@ fn resolve_it(text: &Text<'_>, out: &mut Mentions) {
     for sentence in &text.sentences {
         for i in sentence.tokens.clone() {
             let word = text.low(i);
+            if word == "they"
+                && let Some(entity) = group_speaker_of_clause(text, out, i)
+            {
+                added.push(Mention::pronoun(i, entity));
+                continue;
+            }
             if word != "it" && word != "its" {
                 continue;
             }
@@ -1171,6 +1177,40 @@ fn speaker_of_clause(text: &Text<'_>, out: &Mentions, i: usize) -> Option<usize>
             && matches!(out.entities[entity].class, EntityClass::Country | EntityClass::Org))
         .then_some(entity)
     })
+}
+
+/// The country whose officials say the clause whose subject is "they": "Palestinian
+/// leaders said they would boycott …", "Iranian officials said they had met …". Rebels,
+/// crowds and the like do not act for a country, so they are left alone.
+fn group_speaker_of_clause(text: &Text<'_>, out: &Mentions, i: usize) -> Option<usize> {
+    if text.head.is_empty() || !text.deprel[i].starts_with("nsubj") {
+        return None;
+    }
+    let clause = text.head[i]?;
+    let verb = text.head[clause].filter(|_| text.deprel[clause] == "ccomp")?;
+    if !SAYING_LEMMAS.contains(&text.lemma[verb].as_str()) {
+        return None;
+    }
+    let subject = text.children(verb, "nsubj").into_iter().next()?;
+    let speakers = matches!(
+        text.low(subject),
+        "officials" | "leaders" | "ministers" | "diplomats" | "negotiators" | "authorities" | "envoys"
+    );
+    if !speakers || !text.children(subject, "conj").is_empty() {
+        return None;
+    }
+    let qualifiers = ["amod", "compound", "nmod:poss"].iter().flat_map(|r| text.children(subject, r));
+    let mut countries = qualifiers.filter_map(|c| {
+        let m = out.at(c)?;
+        let entity = out.mentions[m].entity;
+        (out.entities[entity].class == EntityClass::Country).then_some(entity)
+    });
+    let country = countries.next()?;
+    // "rebel leaders", "opposition leaders": not the state's.
+    let unofficial = ["amod", "compound"].iter().flat_map(|r| text.children(subject, r)).any(|c| {
+        matches!(text.low(c), "rebel" | "opposition" | "militant" | "separatist" | "tribal" | "religious")
+    });
+    (!unofficial).then_some(country)
 }
 
 /// Resolves "the country" (and "the kingdom", "the nation") to the country named last
