@@ -753,6 +753,7 @@ fn an_amount_of_aid_is_aid_and_of_names_the_actor_of_a_noun() {
 fn refusing_negates_only_the_infinitive_after_it() {
     check("Russia refused to meet Ukraine.", &[], &["ent:russia meets ent:ukraine"]);
     check("After talks failed Russia struck Kharkiv.", &["ent:russia strikes ent:kharkiv"], &[]);
+    check("Russia made a failed attempt to seize Kharkiv.", &[], &["ent:russia seizes ent:kharkiv"]);
 }
 
 #[test]

@@ -190,7 +190,11 @@ pub fn modality_before(text: &Text<'_>, i: usize, start: usize) -> Modality {
     let window: Vec<&str> = (from..i).map(|k| text.low(k)).collect();
     // "offered no resistance", "held no talks": a negated object negates the event.
     let no_object = matches!(text.low(i + 1), "no" | "neither");
-    let negating_verb = window.windows(2).any(|pair| NEGATING_VERBS.contains(&pair[0]) && pair[1] == "to");
+    // "failed to seize", "failed attempt to seize", "refused again to meet".
+    let negating_verb = window
+        .iter()
+        .enumerate()
+        .any(|(p, w)| NEGATING_VERBS.contains(w) && window[p + 1..].iter().take(2).any(|&next| next == "to"));
     if no_object || negating_verb || window.iter().any(|w| NEGATIONS.contains(w)) {
         Modality::Negated
     } else if window.iter().any(|w| HYPOTHETICAL.contains(w)) || requested(&window) {
