@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::tag::{PerceptronTrainer, Rng, Weights, feature};
+use super::tag::{FeatureMap, PerceptronTrainer, Rng, Weights, feature};
 
 /// Marks a missing head, child or position.
 const NONE: u32 = u32::MAX;
@@ -216,8 +216,9 @@ struct WordScores {
 }
 
 impl WordScores {
-    /// Scores every word of the sentence of `state` in both places.
-    fn new(weights: &Weights, state: &State) -> WordScores {
+    /// Scores every word of the sentence of `state` in both places, showing
+    /// `observe` the features it looks up.
+    fn new(weights: &Weights, state: &State, observe: &mut impl FnMut(&[u64])) -> WordScores {
         let n_lanes = weights.n_classes();
         let n_words = state.len() as usize + 1;
         let mut scores = WordScores {
@@ -234,12 +235,14 @@ impl WordScores {
             state.stack_word_features(word, &mut hashes);
             features.clear();
             features.extend(STACK_WORD_TEMPLATES.iter().map(|&template| hashes[template]));
+            observe(&features);
             weights.add_scores(&features, 0, stack_top);
             // The root is never in the buffer.
             if word > 0 {
                 state.buffer_word_features(word, &mut hashes);
                 features.clear();
                 features.extend(BUFFER_WORD_TEMPLATES.iter().map(|&template| hashes[template]));
+                observe(&features);
                 weights.add_scores(&features, 0, buffer_front);
             }
         }
@@ -295,8 +298,18 @@ impl Parser {
     ///
     /// The result is always a tree with exactly one word attached to the root.
     pub(crate) fn parse(&self, tokens: &[ParseToken]) -> Vec<(usize, u16)> {
+        self.parse_observed(tokens, |_| {})
+    }
+
+    /// Parses a sentence as [`Parser::parse`] does, showing `observe` every batch
+    /// of features it looks up.
+    pub(crate) fn parse_observed(
+        &self,
+        tokens: &[ParseToken],
+        mut observe: impl FnMut(&[u64]),
+    ) -> Vec<(usize, u16)> {
         let mut state = State::new(tokens);
-        let words = WordScores::new(&self.weights, &state);
+        let words = WordScores::new(&self.weights, &state, &mut observe);
         let mut hashes = [0u64; N_TEMPLATES];
         let mut features = Vec::with_capacity(N_TEMPLATES);
         let mut scores = vec![0i32; self.weights.n_classes()];
@@ -313,6 +326,7 @@ impl Parser {
             state.configuration_features(&at, &mut hashes);
             features.clear();
             features.extend(CONFIGURATION_TEMPLATES.iter().map(|&template| hashes[template]));
+            observe(&features);
             let choice = Lanes::choice(&state);
             let lanes = self.lanes.scored(choice);
             let scored = &mut scores[lanes.clone()];
@@ -391,6 +405,16 @@ impl Parser {
     /// Drops weights smaller than `min_weight` to shrink the model.
     pub fn prune(&mut self, min_weight: f32) {
         self.weights.prune(min_weight);
+    }
+
+    /// Puts the most used features first, for faster lookups (see `Weights::order_by_use`).
+    pub(crate) fn order_by_use(&mut self, uses: &FeatureMap<u64>) {
+        self.weights.order_by_use(uses);
+    }
+
+    /// Whether a feature has weights.
+    pub(crate) fn has_feature(&self, key: u64) -> bool {
+        self.weights.contains(key)
     }
 }
 

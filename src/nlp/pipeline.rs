@@ -13,7 +13,7 @@ use std::time::Instant;
 use super::conllu::{ConlluError, ConlluSentence, read_conllu};
 use super::lemma::Lemmatizer;
 use super::parse::{ParseExample, ParseToken, Parser, ParserOptions};
-use super::tag::{TagSet, Tagger, TaggerOptions, hash_str};
+use super::tag::{FeatureMap, TagSet, Tagger, TaggerOptions, hash_str};
 
 /// The first bytes of every model file.
 const MAGIC: &[u8; 8] = b"NKGNLP\x00\x01";
@@ -153,20 +153,7 @@ impl Pipeline {
         }
         let tags = &self.tagger.tags;
         let classes = self.tagger.tag(words);
-        let lemmas: Vec<String> = words
-            .iter()
-            .zip(&classes)
-            .enumerate()
-            .map(|(at, (word, &class))| {
-                self.lemmatizer.lemmatize_before(word, tags.xpos(class), words.get(at + 1).copied())
-            })
-            .collect();
-        let tokens: Vec<ParseToken> = words
-            .iter()
-            .zip(&classes)
-            .zip(&lemmas)
-            .map(|((word, &class), lemma)| parse_token(tags, word, class, lemma))
-            .collect();
+        let (lemmas, tokens) = self.lemmatize(words, &classes);
         let tree = self.parser.parse(&tokens);
         classes
             .iter()
@@ -180,6 +167,49 @@ impl Pipeline {
                 deprel: self.parser.label(label),
             })
             .collect()
+    }
+
+    /// The lemmas of tagged words, and the words as the parser reads them.
+    fn lemmatize(&self, words: &[&str], classes: &[u16]) -> (Vec<String>, Vec<ParseToken>) {
+        let tags = &self.tagger.tags;
+        let lemmas: Vec<String> = words
+            .iter()
+            .zip(classes)
+            .enumerate()
+            .map(|(at, (word, &class))| {
+                self.lemmatizer.lemmatize_before(word, tags.xpos(class), words.get(at + 1).copied())
+            })
+            .collect();
+        let tokens: Vec<ParseToken> = words
+            .iter()
+            .zip(classes)
+            .zip(&lemmas)
+            .map(|((word, &class), lemma)| parse_token(tags, word, class, lemma))
+            .collect();
+        (lemmas, tokens)
+    }
+
+    /// Stores the tagger's and the parser's features in order of use when
+    /// annotating `sentences` (the training data), most used first. The weights
+    /// and so the output do not change, but the features that text uses most end
+    /// up packed together in memory, which makes their lookups faster.
+    pub fn order_by_use(&mut self, sentences: &[ConlluSentence]) {
+        let (mut tagger_uses, mut parser_uses) = (FeatureMap::default(), FeatureMap::default());
+        for sentence in sentences {
+            let words: Vec<&str> = sentence.words.iter().map(|word| word.form.as_str()).collect();
+            if words.is_empty() {
+                continue;
+            }
+            let classes = self.tagger.tag_observed(&words, |features| {
+                count_uses(features, |key| self.tagger.has_feature(key), &mut tagger_uses)
+            });
+            let (_, tokens) = self.lemmatize(&words, &classes);
+            self.parser.parse_observed(&tokens, |features| {
+                count_uses(features, |key| self.parser.has_feature(key), &mut parser_uses)
+            });
+        }
+        self.tagger.order_by_use(&tagger_uses);
+        self.parser.order_by_use(&parser_uses);
     }
 
     /// Whether a lowercase word is a common English word (seen in lowercase, not as a
@@ -220,6 +250,13 @@ fn check_header(bytes: &[u8]) -> Result<&[u8], ModelError> {
     Ok(&bytes[header_len..])
 }
 
+/// Counts each feature of `features` that the model has in `uses`.
+fn count_uses(features: &[u64], has_feature: impl Fn(u64) -> bool, uses: &mut FeatureMap<u64>) {
+    for &key in features.iter().filter(|&&key| has_feature(key)) {
+        *uses.entry(key).or_default() += 1;
+    }
+}
+
 /// Builds the parser input for one tagged and lemmatised word.
 fn parse_token(tags: &TagSet, word: &str, class: u16, lemma: &str) -> ParseToken {
     ParseToken {
@@ -236,15 +273,21 @@ fn parse_token(tags: &TagSet, word: &str, class: u16, lemma: &str) -> ParseToken
 
 /// Trains the pipeline on CoNLL-U files.
 pub fn train(train_files: &[PathBuf], options: &TrainOptions) -> Result<Pipeline, TrainError> {
+    let sentences = read_sentences(train_files)?;
+    Ok(train_on_sentences(&sentences, options))
+}
+
+/// Reads the sentences of CoNLL-U files, failing when there are none.
+pub fn read_sentences(files: &[PathBuf]) -> Result<Vec<ConlluSentence>, TrainError> {
     let mut sentences = Vec::new();
-    for path in train_files {
+    for path in files {
         let mut file = read_conllu(path).map_err(|error| TrainError::Conllu { path: path.clone(), error })?;
         sentences.append(&mut file);
     }
     if sentences.is_empty() {
         return Err(TrainError::NoData);
     }
-    Ok(train_on_sentences(&sentences, options))
+    Ok(sentences)
 }
 
 /// Trains on the licence-compatible train splits found under a UD directory.
@@ -301,6 +344,7 @@ pub fn train_on_sentences(sentences: &[ConlluSentence], options: &TrainOptions) 
         }
     });
     pipeline.parser = parser;
+    pipeline.order_by_use(sentences);
     pipeline
 }
 

@@ -174,7 +174,8 @@ fn adjust(row: &mut Vec<TrainEntry>, class: usize, delta: f32, step: u32) {
 
 /// Trained perceptron weights stored compactly as 16-bit integers.
 ///
-/// Rows are sorted by feature hash; `offsets[r]..offsets[r + 1]` indexes the
+/// Rows are in order of use (most used first, see [`Weights::order_by_use`]) or, before
+/// that, of feature hash; `offsets[r]..offsets[r + 1]` indexes the
 /// `(class, weight)` entries of row `r`. All weights share one scale, so scores
 /// can be summed as integers without changing the arg-max.
 ///
@@ -190,9 +191,13 @@ pub(crate) struct Weights {
     keys: Vec<u64>,
     offsets: Vec<u32>,
     entries: Vec<(u16, i16)>,
-    /// Open-addressing table: per slot, the key's high 32 bits and the start of
-    /// its row in `rows` (`EMPTY` when free).
-    table: Vec<[u32; 2]>,
+    /// Open-addressing table of the first [`HOT_KEYS`] keys (the most used ones
+    /// when the keys are in order of use, see [`Weights::order_by_use`]): per
+    /// slot, the key's high 32 bits and the start of its row in `rows` (`EMPTY`
+    /// when free).
+    hot: Vec<[u32; 2]>,
+    /// The same for the other keys, looked up when a key is not in `hot`.
+    cold: Vec<[u32; 2]>,
     /// Rows as packed words: a header word (the length of a sparse row, or `DENSE`
     /// plus the largest weight magnitude of a dense row), then either
     /// `lane | weight << 16` entries (sparse rows) or the row's offset into `dense`.
@@ -250,7 +255,8 @@ impl From<PackedWeights> for Weights {
             keys,
             offsets,
             entries: packed.entries,
-            table: Vec::new(),
+            hot: Vec::new(),
+            cold: Vec::new(),
             rows: Vec::new(),
             dense: Vec::new(),
             lane_of_class: Vec::new(),
@@ -272,6 +278,11 @@ const DENSE_FRACTION: usize = 4;
 
 /// Features scored per batch; lookups in a batch overlap their memory accesses.
 const BATCH: usize = 128;
+
+/// The number of leading keys whose slots go to the small `hot` table; with keys
+/// in order of use, these few cover almost all lookups, so their slots and rows
+/// (stored first, in the same order) stay in the processor's caches.
+const HOT_KEYS: usize = 1 << 14;
 
 impl Weights {
     /// Builds quantised weights from averaged rows sorted by key.
@@ -326,22 +337,25 @@ impl Weights {
         self.lane_of_class.get(usize::from(class)).copied().unwrap_or(class)
     }
 
-    /// Rebuilds the lookup table from the sorted keys (after loading).
+    /// Rebuilds the lookup tables from the keys (after loading).
     ///
-    /// The table uses linear probing at a load factor of at most one half. A
+    /// The tables use linear probing at a load factor of at most one half. A
     /// slot holds only the key's high bits (the low bits choose the slot) and the
     /// row's position, and each row starts with its length, so a lookup touches
-    /// one slot line and one row line.
+    /// one slot line and one row line. Rows are stored in the order of the keys,
+    /// so the rows of the hot keys are packed together at the start.
     pub(crate) fn build_index(&mut self) {
-        let capacity = (self.keys.len() * 2).next_power_of_two().max(16);
-        let mask = capacity - 1;
-        let mut table = vec![[0, EMPTY]; capacity];
+        let n_hot = self.keys.len().min(HOT_KEYS);
+        let mut hot = empty_table(n_hot);
+        let mut cold = empty_table(self.keys.len() - n_hot);
         let n_classes = self.n_classes as usize;
         let mut dense = Vec::new();
         // Row 0 is an empty sentinel that absent features point at.
         let mut rows = Vec::with_capacity(self.entries.len() + self.keys.len() + 1);
         rows.push(0);
         for (row, &key) in self.keys.iter().enumerate() {
+            let table = if row < n_hot { &mut hot } else { &mut cold };
+            let mask = table.len() - 1;
             let mut at = key as usize & mask;
             while table[at][1] != EMPTY {
                 at = (at + 1) & mask;
@@ -365,9 +379,32 @@ impl Weights {
                 );
             }
         }
-        self.table = table;
+        (self.hot, self.cold) = (hot, cold);
         self.rows = rows;
         self.dense = dense;
+    }
+
+    /// Puts the keys in order of use, most used first (ties by key), so that
+    /// [`Weights::build_index`] gives the most used ones the hot table.
+    /// `uses` counts the lookups of each key; the weights do not change.
+    pub(crate) fn order_by_use(&mut self, uses: &FeatureMap<u64>) {
+        let mut order: Vec<usize> = (0..self.keys.len()).collect();
+        let key_uses = |row: usize| uses.get(&self.keys[row]).copied().unwrap_or(0);
+        order.sort_by(|&a, &b| key_uses(b).cmp(&key_uses(a)).then(self.keys[a].cmp(&self.keys[b])));
+        let (mut keys, mut offsets, mut entries) = (Vec::new(), vec![0u32], Vec::new());
+        for row in order {
+            keys.push(self.keys[row]);
+            entries
+                .extend_from_slice(&self.entries[self.offsets[row] as usize..self.offsets[row + 1] as usize]);
+            offsets.push(entries.len() as u32);
+        }
+        (self.keys, self.offsets, self.entries) = (keys, offsets, entries);
+        self.build_index();
+    }
+
+    /// Whether a feature has weights.
+    pub(crate) fn contains(&self, key: u64) -> bool {
+        self.find(key) != 0
     }
 
     /// Checks the internal consistency of loaded weights.
@@ -408,24 +445,35 @@ impl Weights {
     /// of their largest magnitudes fits in an `i16`, so no lane can overflow; then
     /// `narrow` is widened into `scores` and starts again from zero.
     pub(crate) fn add_scores(&self, features: &[u64], first_lane: usize, scores: &mut [i32]) {
-        if self.table.is_empty() {
+        if self.hot.is_empty() {
             return;
         }
         let mut narrow_buffer = [0i16; NARROW_LANES];
         let narrow = &mut narrow_buffer[..scores.len().min(NARROW_LANES)];
         let use_narrow = scores.len() <= NARROW_LANES;
         let mut headroom = i16::MAX as u32;
-        let mask = self.table.len() - 1;
+        let (hot_mask, cold_mask) = (self.hot.len() - 1, self.cold.len() - 1);
         let mut homes = [[0u32; 2]; BATCH];
         let mut starts = [0u32; BATCH];
         let mut lengths = [0u32; BATCH];
         for batch in features.chunks(BATCH) {
             let count = batch.len();
             for (home, &key) in homes.iter_mut().zip(batch) {
-                *home = self.table[key as usize & mask];
+                *home = self.hot[key as usize & hot_mask];
             }
             for ((start, home), &key) in starts.iter_mut().zip(&homes[..count]).zip(batch) {
-                *start = self.probe(key, *home, mask);
+                *start = probe(&self.hot, key, *home, hot_mask);
+            }
+            // Keys not in the hot table: the same two passes in the cold one.
+            for ((home, &start), &key) in homes.iter_mut().zip(&starts[..count]).zip(batch) {
+                if start == 0 {
+                    *home = self.cold[key as usize & cold_mask];
+                }
+            }
+            for ((start, home), &key) in starts.iter_mut().zip(&homes[..count]).zip(batch) {
+                if *start == 0 {
+                    *start = probe(&self.cold, key, *home, cold_mask);
+                }
             }
             for (length, &start) in lengths.iter_mut().zip(&starts[..count]) {
                 *length = self.rows.get(start as usize).copied().unwrap_or(0);
@@ -464,22 +512,39 @@ impl Weights {
         }
     }
 
-    /// Finds the row header of `key` given its home slot (0, an empty row, when absent).
-    #[inline]
-    fn probe(&self, key: u64, home: [u32; 2], mask: usize) -> u32 {
-        let fingerprint = (key >> 32) as u32;
-        let [mut high, mut start] = home;
-        let mut at = key as usize & mask;
-        loop {
-            if start == EMPTY {
-                return 0;
-            }
-            if high == fingerprint {
-                return start;
-            }
-            at = (at + 1) & mask;
-            [high, start] = self.table[at];
+    /// The start of the row of `key` in `rows` (0, an empty row, when absent).
+    fn find(&self, key: u64) -> u32 {
+        if self.hot.is_empty() {
+            return 0;
         }
+        let (hot_mask, cold_mask) = (self.hot.len() - 1, self.cold.len() - 1);
+        match probe(&self.hot, key, self.hot[key as usize & hot_mask], hot_mask) {
+            0 => probe(&self.cold, key, self.cold[key as usize & cold_mask], cold_mask),
+            start => start,
+        }
+    }
+}
+
+/// An empty lookup table for `n_keys` keys: a power of two, at least twice as many slots.
+fn empty_table(n_keys: usize) -> Vec<[u32; 2]> {
+    vec![[0, EMPTY]; (n_keys * 2).next_power_of_two().max(16)]
+}
+
+/// Finds the row start of `key` in `table` given its home slot (0 when absent).
+#[inline]
+fn probe(table: &[[u32; 2]], key: u64, home: [u32; 2], mask: usize) -> u32 {
+    let fingerprint = (key >> 32) as u32;
+    let [mut high, mut start] = home;
+    let mut at = key as usize & mask;
+    loop {
+        if start == EMPTY {
+            return 0;
+        }
+        if high == fingerprint {
+            return start;
+        }
+        at = (at + 1) & mask;
+        [high, start] = table[at];
     }
 }
 
@@ -735,16 +800,33 @@ impl Tagger {
 
     /// Tags a sentence, returning one joint class per word.
     pub(crate) fn tag(&self, words: &[&str]) -> Vec<u16> {
+        self.tag_observed(words, |_| {})
+    }
+
+    /// Tags a sentence as [`Tagger::tag`] does, showing `observe` every batch of
+    /// features it looks up.
+    pub(crate) fn tag_observed(&self, words: &[&str], mut observe: impl FnMut(&[u64])) -> Vec<u16> {
         let infos: Vec<TokenInfo> = words.iter().map(|word| TokenInfo::new(word)).collect();
         let mut scores = vec![0i32; self.weights.n_classes()];
         let mut features = Vec::with_capacity(TAG_FEATURES);
         let mut predicted = Vec::with_capacity(words.len());
         for position in 0..words.len() {
             tag_features(&infos, position, &predicted, &mut features);
+            observe(&features);
             self.weights.score(&features, &mut scores);
             predicted.push(arg_max_i32(&scores) as u16);
         }
         predicted
+    }
+
+    /// Puts the most used features first, for faster lookups (see [`Weights::order_by_use`]).
+    pub(crate) fn order_by_use(&mut self, uses: &FeatureMap<u64>) {
+        self.weights.order_by_use(uses);
+    }
+
+    /// Whether a feature has weights.
+    pub(crate) fn has_feature(&self, key: u64) -> bool {
+        self.weights.contains(key)
     }
 
     /// Rebuilds lookup indexes after deserialisation and checks consistency.
@@ -865,5 +947,46 @@ impl Rng {
             let j = (self.next_u64() % (i as u64 + 1)) as usize;
             items.swap(i, j);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Weights over 5 classes for more keys than the hot table takes.
+    fn sample_weights() -> Weights {
+        let mut rng = Rng::new(3);
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = (0..HOT_KEYS as u64 + 5000)
+            .map(|row| {
+                let key = feature(row % 7, &[row]);
+                let n_classes = 1 + (rng.next_u64() % 5) as u16;
+                (key, (0..n_classes).map(|class| (class, rng.next_f32() * 4.0 - 2.0)).collect())
+            })
+            .collect();
+        rows.sort_unstable_by_key(|(key, _)| *key);
+        Weights::quantize(5, &rows, 2.0)
+    }
+
+    #[test]
+    fn ordering_keys_by_use_leaves_every_score_unchanged() {
+        let mut weights = sample_weights();
+        let features: Vec<u64> = (0..HOT_KEYS as u64 + 6000).map(|row| feature(row % 7, &[row])).collect();
+        let score_all = |weights: &Weights| -> Vec<[i32; 5]> {
+            features
+                .chunks(9)
+                .map(|batch| {
+                    let mut scores = [0; 5];
+                    weights.score(batch, &mut scores);
+                    scores
+                })
+                .collect()
+        };
+        let before = score_all(&weights);
+        // The last keys are used most, so they move from the cold table to the hot one.
+        let uses: FeatureMap<u64> = features.iter().enumerate().map(|(at, &key)| (key, at as u64)).collect();
+        weights.order_by_use(&uses);
+        assert_eq!(score_all(&weights), before);
+        assert!(weights.contains(features[HOT_KEYS + 4999]) && !weights.contains(features[HOT_KEYS + 5000]));
     }
 }
