@@ -353,24 +353,22 @@ impl Reader<'_, '_> {
 
     /// The targets hung on a noun (and its conjuncts) by the prepositions the trigger allows.
     fn targets_on_noun(&self, trigger: &Trigger, noun: usize) -> Vec<usize> {
+        self.targets_hung_on(trigger, noun, false)
+    }
+
+    /// The targets the parser hung on a noun's agent or its conjuncts instead of on the
+    /// noun; "of" there belongs to the agent ("by the President of France").
+    fn targets_on_agent(&self, trigger: &Trigger, agent: usize) -> Vec<usize> {
+        self.targets_hung_on(trigger, agent, true)
+    }
+
+    fn targets_hung_on(&self, trigger: &Trigger, noun: usize, skip_of: bool) -> Vec<usize> {
         let mut out = Vec::new();
         for k in std::iter::once(noun).chain(self.text.children(noun, "conj")) {
             for c in self.text.children(k, "nmod") {
                 let preposition = self.preposition_of(c);
-                out.extend(self.prepositional_targets(trigger, c, preposition.as_deref()));
-            }
-        }
-        out
-    }
-
-    /// The targets the parser hung on a noun's agent or its conjuncts instead of on the noun.
-    fn targets_on_agent(&self, trigger: &Trigger, agent: usize) -> Vec<usize> {
-        let mut out = Vec::new();
-        for k in std::iter::once(agent).chain(self.text.children(agent, "conj")) {
-            for d in self.text.children(k, "nmod") {
-                let preposition = self.preposition_of(d);
-                if preposition.as_deref() != Some("of") {
-                    out.extend(self.prepositional_targets(trigger, d, preposition.as_deref()));
+                if !(skip_of && preposition.as_deref() == Some("of")) {
+                    out.extend(self.prepositional_targets(trigger, c, preposition.as_deref()));
                 }
             }
         }
