@@ -825,3 +825,43 @@ fn they_in_a_reported_clause_is_the_country_of_its_officials() {
         &["ent:afghanistan meets ent:iraq"],
     );
 }
+
+#[test]
+fn a_title_used_alone_refers_back_to_the_person_named_with_it() {
+    check(
+        "South Korean Lt. Gen. Lee Hong-ki spoke on Tuesday. The general strongly condemned North Korea.",
+        &["ent:lee-hong-ki criticizes ent:north-korea"],
+        &[],
+    );
+    check(
+        "French President Emmanuel Macron arrived in Berlin. The president met Olaf Scholz on Tuesday.",
+        &["ent:emmanuel-macron meets ent:olaf-scholz"],
+        &[],
+    );
+    // Every word of the description must be in the title.
+    check(
+        "Russian Foreign Minister Sergei Lavrov arrived in Berlin. The prime minister met Olaf Scholz.",
+        &[],
+        &["ent:sergei-lavrov meets ent:olaf-scholz"],
+    );
+}
+
+#[test]
+fn a_pronoun_opening_a_sentence_continues_the_subject_before_it() {
+    check(
+        "Russia launched a new offensive on Monday. It struck Sumy on Thursday.",
+        &["ent:russia strikes ent:sumy"],
+        &[],
+    );
+    check(
+        "Ukrainian officials said Russia had attacked the city. They accused Moscow of war crimes.",
+        &["ent:ukraine accuses ent:russia"],
+        &[],
+    );
+    // Rebels do not act for their country; a thing is not an actor.
+    check(
+        "Afghan rebels attacked a town on Monday. They accused Pakistan of arming the army.",
+        &[],
+        &["ent:afghanistan accuses ent:pakistan"],
+    );
+}

@@ -410,6 +410,7 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
     resolve_singles(text, gazetteer, &singles, &mut out);
     resolve_pronouns(text, &pronouns, &mut out);
     resolve_it(text, &mut out);
+    resolve_subject_pronouns(text, &mut out);
     resolve_the_country(text, &mut out);
     resolve_quoted_we(text, &mut out);
     out.mentions.sort_by_key(|m| (m.start, m.end));
@@ -1152,6 +1153,75 @@ fn resolve_it(text: &Text<'_>, out: &mut Mentions) {
         }
     }
     out.mentions.extend(added);
+}
+
+/// Resolves "it" and "they" that open a sentence as its subject to the subject of the
+/// sentence before, the way news continues a story: "Russia launched a new offensive.
+/// It struck Sumy on Thursday." "It" takes a country or organisation; "they" takes the
+/// country of its soldiers or officials ("Ukrainian officials said … They accused
+/// Moscow"), never rebels or crowds. Only the first subject of a sentence is read so, and
+/// only when no name stands before it in its sentence.
+fn resolve_subject_pronouns(text: &Text<'_>, out: &mut Mentions) {
+    if text.head.is_empty() {
+        return;
+    }
+    out.mentions.sort_by_key(|m| (m.start, m.end));
+    let mut added = Vec::new();
+    for (s, sentence) in text.sentences.iter().enumerate().skip(1) {
+        let Some(i) = sentence.tokens.clone().find(|&k| text.deprel[k].starts_with("nsubj")) else {
+            continue;
+        };
+        let plural = match text.low(i) {
+            "it" => false,
+            "they" => true,
+            _ => continue,
+        };
+        let named_before = out.mentions.iter().any(|m| m.start >= sentence.tokens.start && m.start < i);
+        if named_before || out.at(i).is_some() {
+            continue;
+        }
+        let previous = &text.sentences[s - 1];
+        let Some(root) = previous.tokens.clone().find(|&k| text.head[k].is_none()) else { continue };
+        let subject = text.children(root, "nsubj").into_iter().next();
+        if let Some(entity) = subject.and_then(|k| acting_subject(text, out, k, plural)) {
+            added.push(Mention::pronoun(i, entity));
+        }
+    }
+    out.mentions.extend(added);
+}
+
+/// The country or organisation that the subject at token `k` names: the name itself
+/// when `plural` is false, or the country of a plural group noun ("Russian forces",
+/// "Ukrainian officials") when it is true. Rebel, opposition and militant groups are not
+/// their country.
+fn acting_subject(text: &Text<'_>, out: &Mentions, k: usize, plural: bool) -> Option<usize> {
+    let acting = |m: usize| {
+        let entity = out.mentions[m].entity;
+        matches!(out.entities[entity].class, EntityClass::Country | EntityClass::Org).then_some(entity)
+    };
+    if !plural {
+        let m = out
+            .at(k)
+            .filter(|&m| !out.mentions[m].modifier && out.mentions[m].kind != MentionKind::Pronoun)?;
+        return acting(m);
+    }
+    let word = text.low(k);
+    if !is_group_noun(word) || !word.ends_with('s') || !text.children(k, "conj").is_empty() {
+        return None;
+    }
+    let qualifiers: Vec<usize> =
+        ["amod", "compound", "nmod:poss"].iter().flat_map(|r| text.children(k, r)).collect();
+    let unofficial = qualifiers.iter().any(|&c| {
+        matches!(text.low(c), "rebel" | "opposition" | "militant" | "separatist" | "tribal" | "religious")
+    });
+    if unofficial || matches!(word, "rebels" | "militants" | "gunmen" | "fighters" | "militias") {
+        return None;
+    }
+    let mut countries = qualifiers.into_iter().filter_map(|c| out.at(c)).filter_map(|m| {
+        let entity = out.mentions[m].entity;
+        (out.entities[entity].class == EntityClass::Country).then_some(entity)
+    });
+    countries.next()
 }
 
 /// Lemmas of verbs of saying whose clause's "it" is the speaker, read from the parse.

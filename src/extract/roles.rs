@@ -16,7 +16,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::gazetteer::{Gazetteer, slug};
-use super::mentions::{MentionKind, Mentions, Text, is_title_head, is_title_word};
+use super::mentions::{Mention, MentionKind, Mentions, Text, is_title_head, is_title_word};
 use super::{EntityClass, Role};
 
 /// Roles found in an article, and the token spans of appositions that describe a person.
@@ -238,6 +238,81 @@ pub fn resolve_descriptions(text: &Text<'_>, mentions: &mut Mentions, roles: &[R
         target.entity = person;
         target.end = end;
         target.kind = MentionKind::Description;
+    }
+}
+
+/// How many sentences back "the minister" may refer to the person named with that title.
+const TITLE_REFERENCE_SENTENCES: usize = 3;
+
+/// Resolves a title used alone, "the minister", "the general", "the prime minister", to
+/// the person named last with that title in the sentences just before: news names a
+/// person once with the title and then refers back by the title. Every word of the
+/// description must be in the person's title, so "the prime minister" is not the foreign
+/// minister. A title followed by "of" or by a name is not a reference back ("the president
+/// of Brazil", "the minister Sergei Lavrov").
+pub fn resolve_titles(text: &Text<'_>, mentions: &mut Mentions, roles: &[Role]) {
+    mentions.mentions.sort_by_key(|m| (m.start, m.end));
+    let mut added = Vec::new();
+    for start in 1..text.words.len() {
+        if text.low(start - 1) != "the" || mentions.at(start).is_some() {
+            continue;
+        }
+        let mut end = start;
+        while end < text.words.len() && is_title_word(text.low(end)) {
+            end += 1;
+        }
+        if end == start || !is_title_head(text.low(end - 1)) {
+            continue;
+        }
+        let sentence = text.sentence_of[start];
+        let same_sentence = |k: usize| k < text.words.len() && text.sentence_of[k] == sentence;
+        let names_next = mentions.at(end).is_some() || same_sentence(end) && text.is_capitalised(end);
+        if names_next || matches!(text.low(end), "of" | "for" | "'s" | "’s") {
+            continue;
+        }
+        let words: Vec<&str> = (start..end).map(|k| full_title_word(text.low(k))).collect();
+        let holds_title = |entity: usize| {
+            let id = &mentions.entities[entity].id;
+            roles.iter().any(|r| {
+                let title: Vec<String> =
+                    r.title.split(' ').map(|w| full_title_word(&w.to_lowercase()).to_string()).collect();
+                r.person == *id && words.iter().all(|w| title.iter().any(|t| t == w))
+            })
+        };
+        let person = mentions
+            .mentions
+            .iter()
+            .filter(|m| m.end < start && m.kind != MentionKind::Pronoun)
+            .filter(|m| sentence - text.sentence_of[m.start] <= TITLE_REFERENCE_SENTENCES)
+            .filter(|m| mentions.entities[m.entity].class == EntityClass::Person)
+            .rfind(|m| holds_title(m.entity));
+        if let Some(person) = person {
+            added.push(Mention {
+                start: start - 1,
+                end,
+                entity: person.entity,
+                kind: MentionKind::Description,
+                modifier: false,
+            });
+        }
+    }
+    mentions.mentions.extend(added);
+    mentions.mentions.sort_by_key(|m| (m.start, m.end));
+}
+
+/// A title word with its abbreviation spelled out ("gen." is "general").
+fn full_title_word(word: &str) -> &str {
+    match word.trim_end_matches('.') {
+        "gen" => "general",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "capt" => "captain",
+        "maj" => "major",
+        "adm" => "admiral",
+        "sen" => "senator",
+        "rep" => "representative",
+        "gov" => "governor",
+        _ => word,
     }
 }
 

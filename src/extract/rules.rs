@@ -14,7 +14,7 @@ use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
 use super::mentions::Mentions;
 use super::mentions::{Text, find_mentions};
-use super::roles::{find_roles, resolve_descriptions};
+use super::roles::{find_roles, resolve_descriptions, resolve_titles};
 use super::syntax::find_events_by_syntax;
 use super::time::find_dates;
 use super::{Casualties, Entity, EntityClass, Event, Extraction, Extractor, Modality, cameo};
@@ -58,7 +58,7 @@ impl Default for RuleExtractor {
 
 impl Extractor for RuleExtractor {
     fn version(&self) -> &str {
-        concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+7")
+        concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+8")
     }
 
     fn extract(&self, doc: &Document) -> Extraction {
@@ -66,6 +66,7 @@ impl Extractor for RuleExtractor {
         let mut mentions = find_mentions(&text, &self.gazetteer);
         let roles = find_roles(&text, &mut mentions, &self.gazetteer, doc.date);
         resolve_descriptions(&text, &mut mentions, &roles.roles);
+        resolve_titles(&text, &mut mentions, &roles.roles);
         let mut found = find_events(&text, &mentions, &self.lexicon, &roles.appositions);
         // The parse finds events the word-order patterns miss entirely; where both read
         // the same trigger, the patterns win (they are more precise on news prose so far).

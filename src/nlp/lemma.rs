@@ -16,6 +16,9 @@ const MAX_SUFFIX: usize = 5;
 /// are abbreviation expansions (`Nov` → `November`) that do not generalise.
 const MAX_UNKNOWN_APPEND: usize = 3;
 
+/// Penn tags of verbs, most telling first, tried for a verb form unknown under its own tag.
+const VERB_TAGS: &[&str] = &["VBD", "VBN", "VBZ", "VBG", "VBP", "VB"];
+
 /// An edit script: remove `strip` characters from the end, then append `append`.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Hash, Debug)]
 struct EditScript {
@@ -85,6 +88,13 @@ impl Lemmatizer {
         }
         let lower = form.to_lowercase();
         if let Some(lemma) = get(&self.lowered, &lower, xpos) {
+            return lemma.clone();
+        }
+        // A verb seen in training under another verb tag: the tagger's tense was wrong
+        // ("struck" tagged VBZ), the lemma is still known.
+        if xpos.starts_with("VB")
+            && let Some(lemma) = VERB_TAGS.iter().find_map(|tag| get(&self.lowered, &lower, tag))
+        {
             return lemma.clone();
         }
         if xpos == "CD"
