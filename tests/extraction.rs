@@ -865,3 +865,22 @@ fn a_pronoun_opening_a_sentence_continues_the_subject_before_it() {
         &["ent:afghanistan accuses ent:pakistan"],
     );
 }
+
+#[test]
+fn a_withdrawal_asked_for_is_the_demand_not_the_withdrawal() {
+    check(
+        "The European Union demanded the withdrawal of Serbian forces from Bosnia on Monday.",
+        &["ent:european-union demands ent:serbia"],
+        &[
+            "ent:european-union demands ent:bosnia-and-herzegovina",
+            "ent:serbia withdrawsFrom ent:bosnia-and-herzegovina",
+        ],
+    );
+    check(
+        "NATO called for the immediate withdrawal of Russian troops from Ukraine.",
+        &["ent:nato urges ent:russia"],
+        &["ent:russia withdrawsFrom ent:ukraine"],
+    );
+    // A ceasefire demanded has not been agreed.
+    check("Hamas demanded a ceasefire with Israel.", &[], &["ent:hamas declaresCeasefireWith ent:israel"]);
+}

@@ -178,9 +178,43 @@ const REQUESTING: &[&str] = &[
     "urges", "urging", "want", "wanted", "wants",
 ];
 
-/// Whether the words before a verb end in "to" after a word of asking.
+/// Words that ask for a thing named by a noun: "demanded the withdrawal of", "sought an
+/// end to"; "for" after a word of asking does too ("called for the release of").
+const ASKING_FOR: &[&str] = &[
+    "demand",
+    "demanded",
+    "demanding",
+    "demands",
+    "seek",
+    "seeking",
+    "seeks",
+    "sought",
+    "urge",
+    "urged",
+    "urges",
+    "urging",
+];
+
+/// Words that may stand between a word of asking and the noun asked for.
+const ASKED_NOUN_MODIFIERS: &[&str] =
+    &["a", "an", "complete", "full", "immediate", "prompt", "swift", "the", "total", "unconditional"];
+
+/// Whether the words before a verb end in "to" after a word of asking, or the words before
+/// a noun are a word of asking and its determiner ("demanded the immediate withdrawal").
 fn requested(window: &[&str]) -> bool {
-    window.last() == Some(&"to") && window.iter().any(|w| REQUESTING.contains(w))
+    if window.last() == Some(&"to") && window.iter().any(|w| REQUESTING.contains(w)) {
+        return true;
+    }
+    // "for" asks only after a word of asking ("called for", "appealed for"), not in "in
+    // retaliation for".
+    let asking = |p: usize| {
+        ASKING_FOR.contains(&window[p])
+            || window[p] == "for"
+                && p > 0
+                && (REQUESTING.contains(&window[p - 1]) || window[p - 1].starts_with("appeal"))
+    };
+    let asked = (0..window.len()).rev().find(|&p| asking(p));
+    asked.is_some_and(|p| window[p + 1..].iter().all(|w| ASKED_NOUN_MODIFIERS.contains(w)))
 }
 
 /// Negation, plans and hedges among the few words before token `i` (not before `start`),

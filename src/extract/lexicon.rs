@@ -180,10 +180,16 @@ fn match_rest(words: &[&str], start: usize, rest: &[&str]) -> Option<usize> {
             pos += 1;
             continue;
         }
-        // Allow one modifier ("held direct talks"), but not before a particle or preposition.
+        // Allow one modifier ("held direct talks"), or a determiner and a modifier ("called
+        // for the immediate withdrawal"), but not before a particle or preposition.
         let skip_ok = k == rest.len() - 1 && !is_function_word(want);
         if skip_ok && words.get(pos + 1).is_some_and(|w| word_matches(w, want)) {
             pos += 2;
+            continue;
+        }
+        let determiner = here.is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their"));
+        if skip_ok && determiner && words.get(pos + 2).is_some_and(|w| word_matches(w, want)) {
+            pos += 3;
             continue;
         }
         return None;
