@@ -884,3 +884,35 @@ fn a_withdrawal_asked_for_is_the_demand_not_the_withdrawal() {
     // A ceasefire demanded has not been agreed.
     check("Hamas demanded a ceasefire with Israel.", &[], &["ent:hamas declaresCeasefireWith ent:israel"]);
 }
+
+#[test]
+fn rebels_and_ethnic_groups_are_not_their_country() {
+    // GUIDELINES: rebels do not act for the state; a named group's rebels are the group.
+    check(
+        "Sudanese rebels shelled the city of Juba on Sunday.",
+        &[],
+        &["ent:sudan shells ent:south-sudan", "ent:sudan shells ent:juba"],
+    );
+    check("Houthi rebels attacked Saudi Arabia on Sunday.", &["ent:houthis attacks ent:saudi-arabia"], &[]);
+    // "Ethnic Albanians" are a people, not Albania.
+    check(
+        "Serb forces killed three ethnic Albanians in southern Serbia on Friday.",
+        &[],
+        &["ent:serbia kills ent:albania"],
+    );
+}
+
+#[test]
+fn an_event_noun_naming_a_kind_of_thing_is_no_event() {
+    check(
+        "Croatia is investigating alleged war crimes by Croatian extremists against Serbia.",
+        &[],
+        &["ent:croatia fightsWith ent:serbia"],
+    );
+    // An effort toward the event still names it.
+    check(
+        "Qatar launched a mediation effort between the Emirates and Saudi Arabia.",
+        &["ent:qatar mediates ent:saudi-arabia"],
+        &[],
+    );
+}

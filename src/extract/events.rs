@@ -14,7 +14,8 @@ use std::ops::Range;
 
 use super::lexicon::{Lexicon, Trigger, TriggerKind, TriggerMatch};
 use super::mentions::{
-    GEO_NOUNS, Mention, MentionKind, Mentions, Text, is_group_noun, is_place_noun, is_title_word,
+    GEO_NOUNS, Mention, MentionKind, Mentions, NON_STATE_GROUPS, Text, is_group_noun, is_place_noun,
+    is_title_word,
 };
 use super::{EntityClass, Modality, cameo};
 
@@ -119,6 +120,29 @@ pub fn undone(text: &Text<'_>, i: usize, start: usize) -> bool {
         let word = text.low(k);
         UNDOING.contains(&word) && (!word.starts_with("call") || text.low(k + 1) == "off")
     })
+}
+
+/// Nouns after an event noun that still name the event: "a mediation effort", "an aid
+/// convoy", "the military aid program".
+#[rustfmt::skip]
+const EVENT_HEADS: &[&str] = &[
+    "bid", "campaign", "convoy", "deliveries", "delivery", "drive", "effort", "efforts",
+    "initiative", "mission", "operation", "operations", "package", "plan", "process", "program",
+    "programme", "shipment", "shipments",
+];
+
+/// Whether the noun trigger ending at token `i` only qualifies the noun after it, naming a
+/// kind of thing rather than an event: "war crimes", "war games", "attack helicopters",
+/// "aid workers". Not when that noun is an event itself ("ceasefire agreement") or an
+/// effort toward one ("mediation mission").
+pub fn names_a_kind(text: &Text<'_>, lexicon: &Lexicon, i: usize) -> bool {
+    let Some(head) = text.head.get(i).copied().flatten() else { return false };
+    let noun = text.low(head);
+    text.deprel[i] == "compound"
+        && head == i + 1
+        && text.tag(head).starts_with("NN")
+        && !EVENT_HEADS.contains(&noun)
+        && lexicon.find(&text.lemma[head], TriggerKind::Noun).is_none()
 }
 
 /// Verbs that negate the infinitive after them ("refused to meet", "failed to reach").
@@ -429,7 +453,7 @@ impl Finder<'_, '_> {
 
     fn noun_event(&self, trigger: &Trigger, tokens: Range<usize>, range: Range<usize>) -> Option<Found> {
         let i = tokens.start;
-        if undone(self.text, i, range.start) {
+        if undone(self.text, i, range.start) || names_a_kind(self.text, self.lexicon, tokens.end - 1) {
             return None;
         }
         // "talks between the United States and Iran"
@@ -613,10 +637,13 @@ impl Finder<'_, '_> {
     }
 
     /// A group noun within two words after `k` ("Russian forces", "Ukrainian government officials").
+    /// Whether a group noun acting for the country before `k` follows it within three words
+    /// ("Russian forces"); rebels do not act for their country ("Sudanese rebels").
     fn group_noun_after(&self, k: usize) -> bool {
         (k..k + 3)
             .take_while(|&j| self.is_plain_lowercase(j) || is_group_noun(self.text.low(j)))
-            .any(|j| is_group_noun(self.text.low(j)))
+            .find(|&j| is_group_noun(self.text.low(j)))
+            .is_some_and(|j| !NON_STATE_GROUPS.contains(&self.text.low(j)))
     }
 
     fn after_preposition(&self, mention: &Mention) -> bool {

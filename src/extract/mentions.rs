@@ -251,6 +251,10 @@ pub const GROUP_NOUNS: &[&str] = &[
     "sides", "soldiers", "strike", "strikes", "tanks", "team", "troops", "warplanes", "warships",
 ];
 
+/// Group nouns for fighters who do not act for the country named before them ("Sudanese
+/// rebels"), though they do for a named group ("Houthi rebels"): GUIDELINES section 2.
+pub const NON_STATE_GROUPS: &[&str] = &["fighters", "gunmen", "militants", "militia", "militias", "rebels"];
+
 /// Nouns after a demonym that make it a place description, not an actor ("the Ukrainian city").
 #[rustfmt::skip]
 const PLACE_NOUNS: &[&str] = &[
@@ -597,6 +601,10 @@ fn gazetteer_mention(
     // "President Bush", "Gen. Jordan": after a person's title a lone place name is a surname.
     if entry.class == EntityClass::Place && found.len == 1 && i > 0 && is_title_word(text.low(i - 1)) {
         return None;
+    }
+    // "Ethnic Albanians", "ethnic Armenian forces": a people, not the state of that name.
+    if kind == FormKind::Demonym && i > 0 && text.low(i - 1) == "ethnic" {
+        return Some(stop);
     }
     // All-caps words at the very start are datelines ("PARIS"); they are places, handled here.
     let entity = out.entity_for(entry.to_entity());
@@ -1214,7 +1222,7 @@ fn acting_subject(text: &Text<'_>, out: &Mentions, k: usize, plural: bool) -> Op
     let unofficial = qualifiers.iter().any(|&c| {
         matches!(text.low(c), "rebel" | "opposition" | "militant" | "separatist" | "tribal" | "religious")
     });
-    if unofficial || matches!(word, "rebels" | "militants" | "gunmen" | "fighters" | "militias") {
+    if unofficial || NON_STATE_GROUPS.contains(&word) {
         return None;
     }
     let mut countries = qualifiers.into_iter().filter_map(|c| out.at(c)).filter_map(|m| {

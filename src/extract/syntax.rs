@@ -13,9 +13,11 @@
 
 use std::ops::Range;
 
-use super::events::{Found, Pattern, modality_before, undone};
+use super::events::{Found, Pattern, modality_before, names_a_kind, undone};
 use super::lexicon::{Lexicon, Trigger, TriggerKind, TriggerMatch};
-use super::mentions::{MentionKind, Mentions, Text, is_group_noun, is_place_noun, is_title_word};
+use super::mentions::{
+    MentionKind, Mentions, NON_STATE_GROUPS, Text, is_group_noun, is_place_noun, is_title_word,
+};
 use super::{EntityClass, cameo};
 
 /// Finds events from the dependency parse; returns nothing when the text was not parsed.
@@ -454,7 +456,7 @@ impl Reader<'_, '_> {
             .into_iter()
             .find(|m| lexicon.triggers[m.trigger].kind == TriggerKind::Noun)?;
         let trigger = &lexicon.triggers[choice.trigger];
-        if undone(self.text, i, range.start) {
+        if undone(self.text, i, range.start) || names_a_kind(self.text, lexicon, i) {
             return None;
         }
         let light_object = self.text.deprel[i] == "obj"
@@ -738,10 +740,14 @@ impl Reader<'_, '_> {
             // "Hungarian and Romanian officials" stands for both countries.
             // The qualifier may have been marked as a title's modifier by the role finder:
             // here it is exactly what the group acts for.
+            // "Sudanese rebels" do not act for Sudan; "Houthi rebels" are the Houthis.
+            let non_state = NON_STATE_GROUPS.contains(&self.text.low(k));
             let qualifier = |c: usize| {
                 let m = self.mentions.at(c)?;
                 let entity = self.mentions.mentions[m].entity;
-                (!self.is_place(entity)).then_some(entity)
+                let country = self.mentions.entities[entity].class == EntityClass::Country;
+                let rebels_of_a_state = non_state && country;
+                (!self.is_place(entity) && !rebels_of_a_state).then_some(entity)
             };
             let before = out.len();
             for relation in ["nmod:poss", "amod", "compound", "nmod"] {
