@@ -916,3 +916,17 @@ fn an_event_noun_naming_a_kind_of_thing_is_no_event() {
         &[],
     );
 }
+
+#[test]
+fn an_infinitive_on_a_noun_takes_the_nouns_agent_and_is_intended() {
+    check(
+        "Iran rejected the right of Israel to attack Lebanon.",
+        &["ent:israel attacks ent:lebanon"],
+        &["ent:iran attacks ent:lebanon"],
+    );
+    let mut doc = Document::new("case", "Iran rejected the right of Israel to attack Lebanon.");
+    doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+    let extraction = RuleExtractor::shared().extract(&doc);
+    let attack = extraction.events.iter().find(|e| e.subject == "ent:israel").expect("the attack");
+    assert_eq!(attack.modality, newskg::extract::Modality::Planned);
+}

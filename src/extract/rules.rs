@@ -95,8 +95,22 @@ impl Extractor for RuleExtractor {
                 // A noun whose actor the patterns only guessed from the words before it
                 // ("X demanded the withdrawal of Serbian forces"): the parse names it.
                 Some(known) if known.pattern == Pattern::NominalLoose => *known = event,
+                // "Iran rejected the right of Israel to attack Lebanon": the patterns lent the
+                // infinitive the clause's subject, the parse found the noun's own agent.
+                Some(known)
+                    if known.pattern == Pattern::Control && is_noun_infinitive(&text, event.tokens.start) =>
+                {
+                    *known = event
+                }
                 Some(_) => {}
                 None => found.push(event),
+            }
+        }
+        // "the decision to send tanks", "an operation to capture Kyiv": what an infinitive
+        // on a noun says is intended, not done.
+        for event in &mut found {
+            if event.modality == Modality::Asserted && is_noun_infinitive(&text, event.tokens.start) {
+                event.modality = Modality::Planned;
             }
         }
         let dateline = dateline_place(&text, &mentions);
@@ -108,6 +122,11 @@ impl Extractor for RuleExtractor {
         dedup_events(&mut events);
         Extraction { entities: mentions.entities, events, roles: roles.roles }
     }
+}
+
+/// Whether the verb at `i` is an infinitive attached to a noun ("the right to attack").
+fn is_noun_infinitive(text: &Text<'_>, i: usize) -> bool {
+    text.deprel.get(i).is_some_and(|d| *d == "acl") && !text.children(i, "mark").is_empty()
 }
 
 impl RuleExtractor {

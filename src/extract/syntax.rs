@@ -676,7 +676,22 @@ impl Reader<'_, '_> {
                 .filter(|&k| matches!(self.text.deprel[k], "nsubj" | "expl"))
                 .flat_map(|k| self.actors(k, false))
                 .collect(),
-            "acl:relcl" | "acl" => self.actors(head, false),
+            "acl:relcl" => self.actors(head, false),
+            "acl" => {
+                let actors = self.actors(head, false);
+                if !actors.is_empty() {
+                    return actors;
+                }
+                // "the decision of Germany to send tanks", "Israel's right to attack": the
+                // noun's agent does what the infinitive says.
+                let of = self
+                    .text
+                    .children(head, "nmod")
+                    .into_iter()
+                    .filter(|&c| self.preposition_of(c).as_deref() == Some("of"));
+                let agent = self.text.children(head, "nmod:poss").into_iter().chain(of).next();
+                agent.map(|c| self.actors(c, false)).unwrap_or_default()
+            }
             _ => Vec::new(),
         }
     }
