@@ -930,3 +930,21 @@ fn an_infinitive_on_a_noun_takes_the_nouns_agent_and_is_intended() {
     let attack = extraction.events.iter().find(|e| e.subject == "ent:israel").expect("the attack");
     assert_eq!(attack.modality, newskg::extract::Modality::Planned);
 }
+
+#[test]
+fn a_lone_surname_is_not_completed_to_an_office_holder_of_another_country() {
+    let person = |text: &str| {
+        let mut doc = Document::new("case", text);
+        doc.date = chrono::NaiveDate::from_ymd_opt(2002, 1, 1);
+        let extraction = RuleExtractor::shared().extract(&doc);
+        let found = extraction.entities.into_iter().find(|e| e.label.contains("Hassan")).expect("a person");
+        (found.id, found.country)
+    };
+    // The dictionary's Hassan of 2002 is Somalia's president.
+    assert_eq!(
+        person("Somali President Hassan met Kenyan officials."),
+        ("ent:abdiqasim-salad-hassan".into(), Some("SOM".into()))
+    );
+    assert_eq!(person("King Hassan of Morocco met Kenyan officials.").1, Some("MAR".into()));
+    assert_ne!(person("King Hassan of Morocco met Kenyan officials.").0, "ent:abdiqasim-salad-hassan");
+}

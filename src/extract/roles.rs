@@ -37,6 +37,8 @@ fn assign_dictionary_codes(
     gazetteer: &Gazetteer,
     date: Option<NaiveDate>,
 ) {
+    let stated_countries: Vec<Option<String>> =
+        (0..mentions.entities.len()).map(|idx| stated_country(text, mentions, idx)).collect();
     for (idx, entity) in mentions.entities.iter_mut().enumerate() {
         if entity.class != EntityClass::Person || entity.cameo.is_some() {
             continue;
@@ -49,9 +51,18 @@ fn assign_dictionary_codes(
                     && is_title_word(text.low(m.start - 1))
             })
         };
+        // "King Hassan of Morocco" is not a Somali president named Hassan: the holder's
+        // country must not contradict the country the article gives the title.
+        let holder_country = |full: &str| {
+            let code = gazetteer.person_code(full, date)?;
+            let country = gazetteer.country_by_cameo(code.get(..3)?)?;
+            gazetteer.entries[country].country.clone()
+        };
+        let stated = &stated_countries[idx];
         if !entity.label.contains(' ')
             && let Some(full) = date.and_then(|d| gazetteer.office_holder_by_surname(&entity.label, d))
             && titled()
+            && (stated.is_none() || holder_country(full) == *stated)
         {
             entity.id = format!("ent:{}", slug(full));
             entity.label = full.to_string();
@@ -62,6 +73,25 @@ fn assign_dictionary_codes(
         entity.country = country.and_then(|c| gazetteer.entries[c].country.clone());
         entity.cameo = Some(code.to_string());
     }
+}
+
+/// The country an article states for a person's title: "King Hassan of Morocco",
+/// "Moroccan King Hassan", "Morocco's King Hassan" (ISO alpha-3).
+fn stated_country(text: &Text<'_>, mentions: &Mentions, entity: usize) -> Option<String> {
+    let country_at = |k: usize| {
+        let m = mentions.at(k)?;
+        let e = &mentions.entities[mentions.mentions[m].entity];
+        (e.class == EntityClass::Country).then(|| e.country.clone()).flatten()
+    };
+    mentions.mentions.iter().filter(|m| m.entity == entity && m.kind == MentionKind::Name).find_map(|m| {
+        let after = (text.low(m.end) == "of").then(|| country_at(m.end + 1)).flatten();
+        let mut k = m.start;
+        while k > 0 && (is_title_word(text.low(k - 1)) || matches!(text.low(k - 1), "'s" | "’s")) {
+            k -= 1;
+        }
+        let before = (k > 0 && k < m.start).then(|| country_at(k - 1)).flatten();
+        after.or(before)
+    })
 }
 
 /// The country named most often, when it is named at least twice and more often than any other.
