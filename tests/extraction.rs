@@ -800,6 +800,11 @@ fn a_rank_between_comma_and_name_leaves_the_title_before_the_comma() {
         &["ent:david-petraeus ent:united-states"],
         &[],
     );
+    check_roles(
+        "The US commander in Iraq, General David Petraeus, said the talks went well.",
+        &["ent:david-petraeus ent:united-states"],
+        &["ent:david-petraeus ent:iraq"],
+    );
 }
 
 #[test]

@@ -394,9 +394,17 @@ fn title_before_name(text: &Text<'_>, mentions: &mut Mentions, m: usize, found: 
         && text.words[first - 1] == ","
         && (first..end).all(|k| is_rank(text.low(k)))
     {
-        let before = title_start(first - 1);
-        if before < first - 1 && (before..first - 1).any(|k| is_title_head(text.low(k))) {
-            end = first - 1;
+        // A posting may follow the title: "commander in Iraq".
+        let mut title_end = first - 1;
+        if let Some(posting) = mentions.ending_at(title_end)
+            && mentions.mentions[posting].start > sentence_start + 1
+            && text.low(mentions.mentions[posting].start - 1) == "in"
+        {
+            title_end = mentions.mentions[posting].start - 1;
+        }
+        let before = title_start(title_end);
+        if before < title_end && (before..title_end).any(|k| is_title_head(text.low(k))) {
+            end = title_end;
             first = before;
         }
     }
