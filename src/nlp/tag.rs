@@ -192,19 +192,17 @@ pub(crate) struct Weights {
     offsets: Vec<u32>,
     entries: Vec<(u16, i16)>,
     /// Open-addressing table of the first [`HOT_KEYS`] keys (the most used ones
-    /// when the keys are in order of use, see [`Weights::order_by_use`]): per
-    /// slot, the key's high 32 bits and the start of its row in `rows` (`EMPTY`
-    /// when free).
-    hot: Vec<[u32; 2]>,
+    /// when the keys are in order of use, see [`Weights::order_by_use`]).
+    hot: Vec<Slot>,
     /// The same for the other keys, looked up when a key is not in `hot`.
-    cold: Vec<[u32; 2]>,
-    /// Rows as packed words: a header word (the length of a sparse row, or `DENSE`
-    /// plus the largest weight magnitude of a dense row), then either
-    /// `lane | weight << 16` entries (sparse rows) or the row's offset into `dense`.
-    rows: Vec<u32>,
+    cold: Vec<Slot>,
+    /// The entries of rows with few classes, packed as `lane | weight << 16`.
+    sparse: Vec<u32>,
+    /// The bits of a sparse [`Row`] that hold its length.
+    len_bits: u32,
     /// Rows with many classes, stored as one weight per lane.
     dense: Vec<i16>,
-    /// The lane of each class in `rows` and `dense`; empty when lane = class.
+    /// The lane of each class in `sparse` and `dense`; empty when lane = class.
     /// Not serialised: the file always stores classes.
     lane_of_class: Vec<u16>,
 }
@@ -257,18 +255,54 @@ impl From<PackedWeights> for Weights {
             entries: packed.entries,
             hot: Vec::new(),
             cold: Vec::new(),
-            rows: Vec::new(),
+            sparse: Vec::new(),
+            len_bits: 0,
             dense: Vec::new(),
             lane_of_class: Vec::new(),
         }
     }
 }
 
-/// Marks an empty slot of the lookup table.
+/// One slot of a lookup table: the key's high 32 bits (its low bits choose the
+/// home slot) and its row, packed in 32 bits (see [`Row`]), so that a lookup
+/// knows where the row's weights are after loading one slot.
+#[derive(Clone, Copy)]
+struct Slot {
+    fingerprint: u32,
+    row: Row,
+}
+
+/// A free slot.
+const FREE: Slot = Slot { fingerprint: 0, row: Row(EMPTY) };
+
+/// Where a row's weights are and how many there are, in one word:
+/// - `DENSE | number << 16 | largest` for the dense row `number` (its weights are
+///   `dense[number * n_classes..][..n_classes]`), with `largest` the largest
+///   weight magnitude;
+/// - `start << len_bits | length` for a sparse row with `length` entries from
+///   `sparse[start]` (`len_bits` is per table, see [`Weights::build_index`]);
+/// - 0, an empty row, for a key without weights, and `EMPTY` for a free slot.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Row(u32);
+
+impl Row {
+    /// What a lookup of a key without weights gives.
+    const ABSENT: Row = Row(0);
+
+    /// Whether the row is stored densely.
+    fn is_dense(self) -> bool {
+        self.0 & DENSE != 0
+    }
+}
+
+/// Marks a free slot of the lookup table.
 const EMPTY: u32 = u32::MAX;
 
-/// Marks the row header of a dense row; the low 16 bits hold its largest magnitude.
+/// Marks a dense row.
 const DENSE: u32 = 1 << 31;
+
+/// Dense rows are numbered in 15 bits; further rows with many classes are stored sparsely.
+const MAX_DENSE_ROWS: usize = 1 << 15;
 
 /// Scores with at most this many lanes sum dense rows in 16 bits first (see `add_scores`).
 const NARROW_LANES: usize = 128;
@@ -277,7 +311,9 @@ const NARROW_LANES: usize = 128;
 const DENSE_FRACTION: usize = 4;
 
 /// Features scored per batch; lookups in a batch overlap their memory accesses.
+/// At most 256, so that a position in a batch fits in a `u8`.
 const BATCH: usize = 128;
+const _: () = assert!(BATCH <= 256);
 
 /// The number of leading keys whose slots go to the small `hot` table; with keys
 /// in order of use, these few cover almost all lookups, so their slots and rows
@@ -340,48 +376,60 @@ impl Weights {
     /// Rebuilds the lookup tables from the keys (after loading).
     ///
     /// The tables use linear probing at a load factor of at most one half. A
-    /// slot holds only the key's high bits (the low bits choose the slot) and the
-    /// row's position, and each row starts with its length, so a lookup touches
-    /// one slot line and one row line. Rows are stored in the order of the keys,
-    /// so the rows of the hot keys are packed together at the start.
+    /// slot holds only the key's high bits (the low bits choose the slot) and
+    /// the row's kind, size and position, so a lookup touches one slot line and
+    /// then the row's own lines. Rows are stored in the order of the keys, so
+    /// the rows of the hot keys are packed together at the start.
+    ///
+    /// Panics if the sparse entries do not fit the packed [`Row`] (over 2^26 of
+    /// them with a hundred classes); [`Weights::validate`] refuses such weights.
     pub(crate) fn build_index(&mut self) {
         let n_hot = self.keys.len().min(HOT_KEYS);
         let mut hot = empty_table(n_hot);
         let mut cold = empty_table(self.keys.len() - n_hot);
         let n_classes = self.n_classes as usize;
+        let is_dense = |length: usize| length * DENSE_FRACTION >= n_classes;
+        let len_bits = self.sparse_len_bits();
         let mut dense = Vec::new();
-        // Row 0 is an empty sentinel that absent features point at.
-        let mut rows = Vec::with_capacity(self.entries.len() + self.keys.len() + 1);
-        rows.push(0);
+        let mut sparse = Vec::with_capacity(self.entries.len());
         for (row, &key) in self.keys.iter().enumerate() {
             let table = if row < n_hot { &mut hot } else { &mut cold };
             let mask = table.len() - 1;
             let mut at = key as usize & mask;
-            while table[at][1] != EMPTY {
+            while table[at].row.0 != EMPTY {
                 at = (at + 1) & mask;
             }
-            table[at] = [(key >> 32) as u32, rows.len() as u32];
             let entries = &self.entries[self.offsets[row] as usize..self.offsets[row + 1] as usize];
-            if entries.len() * DENSE_FRACTION >= n_classes {
+            let packed = if is_dense(entries.len()) && dense.len() < MAX_DENSE_ROWS * n_classes {
                 let largest = entries.iter().map(|&(_, value)| value.unsigned_abs()).max().unwrap_or(0);
-                rows.extend([DENSE | u32::from(largest), dense.len() as u32]);
                 let base = dense.len();
                 dense.resize(base + n_classes, 0);
                 for &(class, value) in entries {
                     dense[base + usize::from(self.lane(class))] = value;
                 }
+                DENSE | ((base / n_classes.max(1)) as u32) << 16 | u32::from(largest)
             } else {
-                rows.push(entries.len() as u32);
-                rows.extend(
+                let start = sparse.len() as u32;
+                assert!(start < 1 << (31 - len_bits), "too many weights for the lookup table");
+                sparse.extend(
                     entries
                         .iter()
                         .map(|&(class, value)| u32::from(self.lane(class)) | u32::from(value as u16) << 16),
                 );
-            }
+                start << len_bits | entries.len() as u32
+            };
+            table[at] = Slot { fingerprint: (key >> 32) as u32, row: Row(packed) };
         }
         (self.hot, self.cold) = (hot, cold);
-        self.rows = rows;
+        (self.sparse, self.len_bits) = (sparse, len_bits);
         self.dense = dense;
+    }
+
+    /// The bits that hold the length of a sparse [`Row`]: enough for the longest
+    /// row that [`Weights::build_index`] may store sparsely.
+    fn sparse_len_bits(&self) -> u32 {
+        let longest = self.offsets.windows(2).map(|pair| pair[1] - pair[0]).max().unwrap_or(0);
+        (u32::BITS - longest.leading_zeros()).max(1)
     }
 
     /// Puts the keys in order of use, most used first (ties by key), so that
@@ -404,7 +452,7 @@ impl Weights {
 
     /// Whether a feature has weights.
     pub(crate) fn contains(&self, key: u64) -> bool {
-        self.find(key) != 0
+        self.find(key) != Row::ABSENT
     }
 
     /// Checks the internal consistency of loaded weights.
@@ -413,7 +461,9 @@ impl Weights {
             && self.offsets.first() == Some(&0)
             && self.offsets.windows(2).all(|pair| pair[0] < pair[1])
             && self.offsets.last().map(|&end| end as usize) == Some(self.entries.len())
-            && self.entries.iter().all(|&(class, _)| u32::from(class) < self.n_classes);
+            && self.entries.iter().all(|&(class, _)| u32::from(class) < self.n_classes)
+            && self.sparse_len_bits() < 31
+            && self.entries.len() < 1 << (31 - self.sparse_len_bits());
         if consistent { Ok(()) } else { Err("inconsistent weight table".to_string()) }
     }
 
@@ -436,14 +486,20 @@ impl Weights {
     /// Adds the weights of `features` for lanes `first_lane..first_lane + scores.len()`
     /// to `scores`; other lanes are skipped.
     ///
-    /// The lookups of a batch run in passes whose loads do not feed branches
-    /// (home slots, then row headers), so the processor fetches the cache lines
-    /// of all features in parallel instead of one miss after another.
+    /// The lookups of a batch run in passes whose loads do not feed branches, so
+    /// the processor fetches the cache lines of all features in parallel instead
+    /// of one miss after another: home slots in `hot`; then home slots in `cold`
+    /// for the keys `hot` lacks while the rows found in `hot` are touched (a slot
+    /// tells where its row is); then the rows found in `cold` are touched. The
+    /// probes list the batch positions of dense and sparse rows without
+    /// branching, and all dense rows are added before all sparse ones, so the
+    /// kind of a row is not a branch taken one way or the other at random.
     ///
     /// Dense rows, half of all lookups, are added 16 bits a lane into `narrow`
     /// (twice the lanes per vector instruction of 32 bits) for as long as the sum
     /// of their largest magnitudes fits in an `i16`, so no lane can overflow; then
-    /// `narrow` is widened into `scores` and starts again from zero.
+    /// `narrow` is widened into `scores` and starts again from zero. The order of
+    /// the additions does not matter: the sums are exact integers.
     pub(crate) fn add_scores(&self, features: &[u64], first_lane: usize, scores: &mut [i32]) {
         if self.hot.is_empty() {
             return;
@@ -451,100 +507,168 @@ impl Weights {
         let mut narrow_buffer = [0i16; NARROW_LANES];
         let narrow = &mut narrow_buffer[..scores.len().min(NARROW_LANES)];
         let use_narrow = scores.len() <= NARROW_LANES;
+        // With narrow sums, sparse rows are summed into `sparse_sums`, whose last
+        // lane takes the weights of lanes outside the range.
+        let n_lanes = narrow.len();
+        let mut sparse_sums = [0i32; NARROW_LANES + 1];
         let mut headroom = i16::MAX as u32;
         let (hot_mask, cold_mask) = (self.hot.len() - 1, self.cold.len() - 1);
-        let mut homes = [[0u32; 2]; BATCH];
-        let mut starts = [0u32; BATCH];
-        let mut lengths = [0u32; BATCH];
+        let (n_classes, len_mask) = (self.n_classes as usize, (1 << self.len_bits) - 1);
+        let mut found = [FREE; BATCH];
+        let mut rows = [Row::ABSENT; BATCH];
+        // Positions in the batch: keys not in `hot`, then dense and sparse rows.
+        let mut missed = [0u8; BATCH];
+        let mut dense_rows = [0u8; BATCH];
+        let mut sparse_rows = [0u8; BATCH];
         for batch in features.chunks(BATCH) {
-            let count = batch.len();
-            for (home, &key) in homes.iter_mut().zip(batch) {
-                *home = self.hot[key as usize & hot_mask];
+            for (slot, &key) in found.iter_mut().zip(batch) {
+                *slot = self.hot[key as usize & hot_mask];
             }
-            for ((start, home), &key) in starts.iter_mut().zip(&homes[..count]).zip(batch) {
-                *start = probe(&self.hot, key, *home, hot_mask);
+            let (mut n_missed, mut n_dense, mut n_sparse) = (0, 0, 0);
+            for (at, ((row, slot), &key)) in rows.iter_mut().zip(&found).zip(batch).enumerate() {
+                *row = probe(&self.hot, key, *slot, hot_mask);
+                list_if(&mut missed, &mut n_missed, at, *row == Row::ABSENT);
+                list_if(&mut dense_rows, &mut n_dense, at, row.is_dense());
+                list_if(&mut sparse_rows, &mut n_sparse, at, !row.is_dense() && *row != Row::ABSENT);
             }
-            // Keys not in the hot table: the same two passes in the cold one.
-            for ((home, &start), &key) in homes.iter_mut().zip(&starts[..count]).zip(batch) {
-                if start == 0 {
-                    *home = self.cold[key as usize & cold_mask];
-                }
+            // Keys not in the hot table: the same two passes in the cold one,
+            // while the rows of the others are fetched.
+            for &at in &missed[..n_missed] {
+                let at = usize::from(at);
+                found[at] = self.cold[batch[at] as usize & cold_mask];
             }
-            for ((start, home), &key) in starts.iter_mut().zip(&homes[..count]).zip(batch) {
-                if *start == 0 {
-                    *start = probe(&self.cold, key, *home, cold_mask);
-                }
+            let mut touched = self.touch(&rows, &dense_rows[..n_dense], &sparse_rows[..n_sparse], first_lane);
+            let (hot_dense, hot_sparse) = (n_dense, n_sparse);
+            for &at in &missed[..n_missed] {
+                let at = usize::from(at);
+                let row = probe(&self.cold, batch[at], found[at], cold_mask);
+                rows[at] = row;
+                list_if(&mut dense_rows, &mut n_dense, at, row.is_dense());
+                list_if(&mut sparse_rows, &mut n_sparse, at, !row.is_dense() && row != Row::ABSENT);
             }
-            for (length, &start) in lengths.iter_mut().zip(&starts[..count]) {
-                *length = self.rows.get(start as usize).copied().unwrap_or(0);
-            }
-            for (&start, &length) in starts[..count].iter().zip(&lengths[..count]) {
-                let first = start as usize + 1;
-                if length & DENSE != 0 {
-                    let base = self.rows.get(first).map_or(0, |&base| base as usize) + first_lane;
-                    let row = self.dense.get(base..base + scores.len()).unwrap_or(&[]);
-                    let largest = length & 0xFFFF;
-                    if !use_narrow {
-                        add_widened(scores, row);
-                        continue;
-                    }
-                    if largest > headroom {
-                        move_widened(scores, narrow);
-                        headroom = i16::MAX as u32;
-                    }
-                    headroom -= largest;
-                    for (sum, &value) in narrow.iter_mut().zip(row) {
-                        *sum += value;
-                    }
+            touched ^= self.touch(
+                &rows,
+                &dense_rows[hot_dense..n_dense],
+                &sparse_rows[hot_sparse..n_sparse],
+                first_lane,
+            );
+            std::hint::black_box(touched);
+            for &at in &dense_rows[..n_dense] {
+                let Row(packed) = rows[usize::from(at)];
+                let base = ((packed & !DENSE) >> 16) as usize * n_classes + first_lane;
+                let row = self.dense.get(base..base + scores.len()).unwrap_or(&[]);
+                if !use_narrow {
+                    add_widened(scores, row);
                     continue;
                 }
-                let row = self.rows.get(first..first + length as usize).unwrap_or(&[]);
+                let largest = packed & 0xFFFF;
+                if largest > headroom {
+                    move_widened(scores, narrow);
+                    headroom = i16::MAX as u32;
+                }
+                headroom -= largest;
+                for (sum, &value) in narrow.iter_mut().zip(row) {
+                    *sum += value;
+                }
+            }
+            for &at in &sparse_rows[..n_sparse] {
+                let Row(packed) = rows[usize::from(at)];
+                let start = (packed >> self.len_bits) as usize;
+                let row = self.sparse.get(start..start + (packed & len_mask) as usize).unwrap_or(&[]);
+                if !use_narrow {
+                    add_sparse_checked(scores, row, first_lane);
+                    continue;
+                }
+                // Lanes outside the range go to the spare last sum, without a branch.
                 for &packed in row {
-                    let lane = (packed & 0xFFFF) as usize;
-                    if let Some(score) = scores.get_mut(lane.wrapping_sub(first_lane)) {
-                        *score += i32::from((packed >> 16) as u16 as i16);
-                    }
+                    let lane = ((packed & 0xFFFF) as usize).wrapping_sub(first_lane).min(n_lanes);
+                    let sum = &mut sparse_sums[lane];
+                    *sum = sum.wrapping_add(i32::from((packed >> 16) as u16 as i16));
                 }
             }
         }
         if use_narrow {
             move_widened(scores, narrow);
+            add_assign(scores, &sparse_sums[..n_lanes]);
         }
     }
 
-    /// The start of the row of `key` in `rows` (0, an empty row, when absent).
-    fn find(&self, key: u64) -> u32 {
+    /// Reads the first weight of each listed row, so that the processor
+    /// fetches all their cache lines at once, before they are added up; returns
+    /// a value made from them, to be kept with `black_box`.
+    fn touch(&self, rows: &[Row; BATCH], dense_rows: &[u8], sparse_rows: &[u8], first_lane: usize) -> u32 {
+        let n_classes = self.n_classes as usize;
+        let mut touched = 0;
+        for &at in dense_rows {
+            let base = ((rows[usize::from(at)].0 & !DENSE) >> 16) as usize * n_classes + first_lane;
+            touched ^= self.dense.get(base).map_or(0, |&value| value as u32);
+        }
+        for &at in sparse_rows {
+            let start = (rows[usize::from(at)].0 >> self.len_bits) as usize;
+            touched ^= self.sparse.get(start).copied().unwrap_or(0);
+        }
+        touched
+    }
+
+    /// The row of `key` ([`Row::ABSENT`] when the key has no weights).
+    fn find(&self, key: u64) -> Row {
         if self.hot.is_empty() {
-            return 0;
+            return Row::ABSENT;
         }
         let (hot_mask, cold_mask) = (self.hot.len() - 1, self.cold.len() - 1);
         match probe(&self.hot, key, self.hot[key as usize & hot_mask], hot_mask) {
-            0 => probe(&self.cold, key, self.cold[key as usize & cold_mask], cold_mask),
-            start => start,
+            Row::ABSENT => probe(&self.cold, key, self.cold[key as usize & cold_mask], cold_mask),
+            row => row,
         }
     }
 }
 
-/// An empty lookup table for `n_keys` keys: a power of two, at least twice as many slots.
-fn empty_table(n_keys: usize) -> Vec<[u32; 2]> {
-    vec![[0, EMPTY]; (n_keys * 2).next_power_of_two().max(16)]
+/// Appends the batch position `at` to `list[..*len]` when `condition` holds,
+/// without branching on it.
+#[inline]
+fn list_if(list: &mut [u8; BATCH], len: &mut usize, at: usize, condition: bool) {
+    list[*len] = at as u8;
+    *len += usize::from(condition);
 }
 
-/// Finds the row start of `key` in `table` given its home slot (0 when absent).
+/// An empty lookup table for `n_keys` keys: a power of two, at least twice as many slots.
+fn empty_table(n_keys: usize) -> Vec<Slot> {
+    vec![FREE; (n_keys * 2).next_power_of_two().max(16)]
+}
+
+/// Finds the row of `key` in `table` given its home slot ([`Row::ABSENT`] when absent).
 #[inline]
-fn probe(table: &[[u32; 2]], key: u64, home: [u32; 2], mask: usize) -> u32 {
+fn probe(table: &[Slot], key: u64, home: Slot, mask: usize) -> Row {
     let fingerprint = (key >> 32) as u32;
-    let [mut high, mut start] = home;
+    let mut slot = home;
     let mut at = key as usize & mask;
     loop {
-        if start == EMPTY {
-            return 0;
+        if slot.row.0 == EMPTY {
+            return Row::ABSENT;
         }
-        if high == fingerprint {
-            return start;
+        if slot.fingerprint == fingerprint {
+            return slot.row;
         }
         at = (at + 1) & mask;
-        [high, start] = table[at];
+        slot = table[at];
+    }
+}
+
+/// Adds the packed `lane | weight << 16` entries of a sparse row to the lanes of
+/// `scores`, which start at `first_lane`; other lanes are skipped.
+fn add_sparse_checked(scores: &mut [i32], row: &[u32], first_lane: usize) {
+    for &packed in row {
+        let lane = (packed & 0xFFFF) as usize;
+        if let Some(score) = scores.get_mut(lane.wrapping_sub(first_lane)) {
+            *score += i32::from((packed >> 16) as u16 as i16);
+        }
+    }
+}
+
+/// Adds `values` to `scores`, lane by lane.
+fn add_assign(scores: &mut [i32], values: &[i32]) {
+    for (score, &value) in scores.iter_mut().zip(values) {
+        *score += value;
     }
 }
 
