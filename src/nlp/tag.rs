@@ -478,6 +478,7 @@ impl Weights {
     }
 
     /// Sums the weights of `features` into `scores`, one per lane, which is zeroed first.
+    #[cfg(test)]
     pub(crate) fn score(&self, features: &[u64], scores: &mut [i32]) {
         scores.iter_mut().for_each(|score| *score = 0);
         self.add_scores(features, 0, scores);
@@ -512,56 +513,15 @@ impl Weights {
         let n_lanes = narrow.len();
         let mut sparse_sums = [0i32; NARROW_LANES + 1];
         let mut headroom = i16::MAX as u32;
-        let (hot_mask, cold_mask) = (self.hot.len() - 1, self.cold.len() - 1);
-        let (n_classes, len_mask) = (self.n_classes as usize, (1 << self.len_bits) - 1);
-        let mut found = [FREE; BATCH];
-        let mut rows = [Row::ABSENT; BATCH];
-        // Positions in the batch: keys not in `hot`, then dense and sparse rows.
-        let mut missed = [0u8; BATCH];
-        let mut dense_rows = [0u8; BATCH];
-        let mut sparse_rows = [0u8; BATCH];
+        let mut found = Batch::new();
         for batch in features.chunks(BATCH) {
-            for (slot, &key) in found.iter_mut().zip(batch) {
-                *slot = self.hot[key as usize & hot_mask];
-            }
-            let (mut n_missed, mut n_dense, mut n_sparse) = (0, 0, 0);
-            for (at, ((row, slot), &key)) in rows.iter_mut().zip(&found).zip(batch).enumerate() {
-                *row = probe(&self.hot, key, *slot, hot_mask);
-                list_if(&mut missed, &mut n_missed, at, *row == Row::ABSENT);
-                list_if(&mut dense_rows, &mut n_dense, at, row.is_dense());
-                list_if(&mut sparse_rows, &mut n_sparse, at, !row.is_dense() && *row != Row::ABSENT);
-            }
-            // Keys not in the hot table: the same two passes in the cold one,
-            // while the rows of the others are fetched.
-            for &at in &missed[..n_missed] {
-                let at = usize::from(at);
-                found[at] = self.cold[batch[at] as usize & cold_mask];
-            }
-            let mut touched = self.touch(&rows, &dense_rows[..n_dense], &sparse_rows[..n_sparse], first_lane);
-            let (hot_dense, hot_sparse) = (n_dense, n_sparse);
-            for &at in &missed[..n_missed] {
-                let at = usize::from(at);
-                let row = probe(&self.cold, batch[at], found[at], cold_mask);
-                rows[at] = row;
-                list_if(&mut dense_rows, &mut n_dense, at, row.is_dense());
-                list_if(&mut sparse_rows, &mut n_sparse, at, !row.is_dense() && row != Row::ABSENT);
-            }
-            touched ^= self.touch(
-                &rows,
-                &dense_rows[hot_dense..n_dense],
-                &sparse_rows[hot_sparse..n_sparse],
-                first_lane,
-            );
-            std::hint::black_box(touched);
-            for &at in &dense_rows[..n_dense] {
-                let Row(packed) = rows[usize::from(at)];
-                let base = ((packed & !DENSE) >> 16) as usize * n_classes + first_lane;
-                let row = self.dense.get(base..base + scores.len()).unwrap_or(&[]);
+            self.find_batch(batch, first_lane, &mut found);
+            for &at in found.dense() {
+                let (row, largest) = self.dense_row(found.rows[usize::from(at)], first_lane, scores.len());
                 if !use_narrow {
                     add_widened(scores, row);
                     continue;
                 }
-                let largest = packed & 0xFFFF;
                 if largest > headroom {
                     move_widened(scores, narrow);
                     headroom = i16::MAX as u32;
@@ -571,10 +531,8 @@ impl Weights {
                     *sum += value;
                 }
             }
-            for &at in &sparse_rows[..n_sparse] {
-                let Row(packed) = rows[usize::from(at)];
-                let start = (packed >> self.len_bits) as usize;
-                let row = self.sparse.get(start..start + (packed & len_mask) as usize).unwrap_or(&[]);
+            for &at in found.sparse() {
+                let row = self.sparse_row(found.rows[usize::from(at)]);
                 if !use_narrow {
                     add_sparse_checked(scores, row, first_lane);
                     continue;
@@ -593,21 +551,98 @@ impl Weights {
         }
     }
 
+    /// Adds the weights of many small groups of features at once, all lanes:
+    /// feature `i` goes to the scores `group * n_classes..(group + 1) * n_classes`
+    /// of `scores`, where `group = i / group_len`. Looking the groups up together
+    /// gives the processor whole batches of lookups to overlap, where scoring
+    /// each group alone would wait for its few lookups one group after another.
+    pub(crate) fn add_group_scores(&self, features: &[u64], group_len: usize, scores: &mut [i32]) {
+        let n_classes = self.n_classes as usize;
+        if self.hot.is_empty() || group_len == 0 || n_classes == 0 {
+            return;
+        }
+        let mut found = Batch::new();
+        for (batch_index, batch) in features.chunks(BATCH).enumerate() {
+            self.find_batch(batch, 0, &mut found);
+            let group = |at: u8| (batch_index * BATCH + usize::from(at)) / group_len;
+            for &at in found.dense() {
+                let (row, _) = self.dense_row(found.rows[usize::from(at)], 0, n_classes);
+                add_widened(lanes_of(scores, group(at), n_classes), row);
+            }
+            for &at in found.sparse() {
+                let row = self.sparse_row(found.rows[usize::from(at)]);
+                add_sparse_checked(lanes_of(scores, group(at), n_classes), row, 0);
+            }
+        }
+    }
+
+    /// Finds the rows of a batch of features, listing dense and sparse ones, and
+    /// touches them (see [`Weights::add_scores`]).
+    fn find_batch(&self, batch: &[u64], first_lane: usize, found: &mut Batch) {
+        let (hot_mask, cold_mask) = (self.hot.len() - 1, self.cold.len() - 1);
+        for (slot, &key) in found.slots.iter_mut().zip(batch) {
+            *slot = self.hot[key as usize & hot_mask];
+        }
+        let (mut n_missed, mut n_dense, mut n_sparse) = (0, 0, 0);
+        for (at, ((row, slot), &key)) in found.rows.iter_mut().zip(&found.slots).zip(batch).enumerate() {
+            *row = probe(&self.hot, key, *slot, hot_mask);
+            list_if(&mut found.missed, &mut n_missed, at, *row == Row::ABSENT);
+            list_if(&mut found.dense, &mut n_dense, at, row.is_dense());
+            list_if(&mut found.sparse, &mut n_sparse, at, !row.is_dense() && *row != Row::ABSENT);
+        }
+        // Keys not in the hot table: the same two passes in the cold one,
+        // while the rows of the others are fetched.
+        for &at in &found.missed[..n_missed] {
+            let at = usize::from(at);
+            found.slots[at] = self.cold[batch[at] as usize & cold_mask];
+        }
+        let mut touched =
+            self.touch(&found.rows, &found.dense[..n_dense], &found.sparse[..n_sparse], first_lane);
+        let (hot_dense, hot_sparse) = (n_dense, n_sparse);
+        for &at in &found.missed[..n_missed] {
+            let at = usize::from(at);
+            let row = probe(&self.cold, batch[at], found.slots[at], cold_mask);
+            found.rows[at] = row;
+            list_if(&mut found.dense, &mut n_dense, at, row.is_dense());
+            list_if(&mut found.sparse, &mut n_sparse, at, !row.is_dense() && row != Row::ABSENT);
+        }
+        touched ^= self.touch(
+            &found.rows,
+            &found.dense[hot_dense..n_dense],
+            &found.sparse[hot_sparse..n_sparse],
+            first_lane,
+        );
+        std::hint::black_box(touched);
+        (found.n_dense, found.n_sparse) = (n_dense, n_sparse);
+    }
+
     /// Reads the first weight of each listed row, so that the processor
     /// fetches all their cache lines at once, before they are added up; returns
     /// a value made from them, to be kept with `black_box`.
     fn touch(&self, rows: &[Row; BATCH], dense_rows: &[u8], sparse_rows: &[u8], first_lane: usize) -> u32 {
-        let n_classes = self.n_classes as usize;
         let mut touched = 0;
         for &at in dense_rows {
-            let base = ((rows[usize::from(at)].0 & !DENSE) >> 16) as usize * n_classes + first_lane;
-            touched ^= self.dense.get(base).map_or(0, |&value| value as u32);
+            let (row, _) = self.dense_row(rows[usize::from(at)], first_lane, 1);
+            touched ^= row.first().map_or(0, |&value| value as u32);
         }
         for &at in sparse_rows {
-            let start = (rows[usize::from(at)].0 >> self.len_bits) as usize;
-            touched ^= self.sparse.get(start).copied().unwrap_or(0);
+            touched ^= self.sparse_row(rows[usize::from(at)]).first().copied().unwrap_or(0);
         }
         touched
+    }
+
+    /// The lanes `first_lane..first_lane + n_lanes` of a dense row, and its
+    /// largest magnitude.
+    fn dense_row(&self, Row(packed): Row, first_lane: usize, n_lanes: usize) -> (&[i16], u32) {
+        let base = ((packed & !DENSE) >> 16) as usize * self.n_classes as usize + first_lane;
+        (self.dense.get(base..base + n_lanes).unwrap_or(&[]), packed & 0xFFFF)
+    }
+
+    /// The packed entries of a sparse row.
+    fn sparse_row(&self, Row(packed): Row) -> &[u32] {
+        let start = (packed >> self.len_bits) as usize;
+        let length = (packed & ((1 << self.len_bits) - 1)) as usize;
+        self.sparse.get(start..start + length).unwrap_or(&[])
     }
 
     /// The row of `key` ([`Row::ABSENT`] when the key has no weights).
@@ -620,6 +655,47 @@ impl Weights {
             Row::ABSENT => probe(&self.cold, key, self.cold[key as usize & cold_mask], cold_mask),
             row => row,
         }
+    }
+}
+
+/// The rows of one batch of features, as [`Weights::find_batch`] finds them.
+struct Batch {
+    /// Home slots, then the slots where probing in `cold` starts.
+    slots: [Slot; BATCH],
+    /// The row of each feature ([`Row::ABSENT`] for features without weights).
+    rows: [Row; BATCH],
+    /// Batch positions of the features not in the hot table.
+    missed: [u8; BATCH],
+    /// Batch positions of the features with dense rows (the first `n_dense`).
+    dense: [u8; BATCH],
+    /// Batch positions of the features with sparse rows (the first `n_sparse`).
+    sparse: [u8; BATCH],
+    n_dense: usize,
+    n_sparse: usize,
+}
+
+impl Batch {
+    /// Space for one batch.
+    fn new() -> Batch {
+        Batch {
+            slots: [FREE; BATCH],
+            rows: [Row::ABSENT; BATCH],
+            missed: [0; BATCH],
+            dense: [0; BATCH],
+            sparse: [0; BATCH],
+            n_dense: 0,
+            n_sparse: 0,
+        }
+    }
+
+    /// Batch positions of the features with dense rows.
+    fn dense(&self) -> &[u8] {
+        &self.dense[..self.n_dense]
+    }
+
+    /// Batch positions of the features with sparse rows.
+    fn sparse(&self) -> &[u8] {
+        &self.sparse[..self.n_sparse]
     }
 }
 
@@ -663,6 +739,11 @@ fn add_sparse_checked(scores: &mut [i32], row: &[u32], first_lane: usize) {
             *score += i32::from((packed >> 16) as u16 as i16);
         }
     }
+}
+
+/// The scores of group `group` among groups of `n_lanes` lanes (empty if there is none).
+fn lanes_of(scores: &mut [i32], group: usize, n_lanes: usize) -> &mut [i32] {
+    scores.get_mut(group * n_lanes..(group + 1) * n_lanes).unwrap_or_default()
 }
 
 /// Adds `values` to `scores`, lane by lane.
@@ -874,7 +955,11 @@ impl Default for TaggerOptions {
 }
 
 /// The number of features produced for each token.
-const TAG_FEATURES: usize = 32;
+const TAG_FEATURES: usize = 30;
+
+/// The positions in the output of [`tag_features`] of the features that read
+/// earlier predictions (templates 19–21, 26, 27 and 29).
+const CONTEXT_FEATURES: [usize; 6] = [19, 20, 21, 26, 27, 29];
 
 impl Tagger {
     /// Trains a tagger on gold-tagged sentences.
@@ -929,16 +1014,32 @@ impl Tagger {
 
     /// Tags a sentence as [`Tagger::tag`] does, showing `observe` every batch of
     /// features it looks up.
+    ///
+    /// The features that do not read earlier predictions are scored first, for
+    /// all words together (see [`Weights::add_group_scores`]); then, word by
+    /// word, the [`CONTEXT_FEATURES`] are added to them.
     pub(crate) fn tag_observed(&self, words: &[&str], mut observe: impl FnMut(&[u64])) -> Vec<u16> {
         let infos: Vec<TokenInfo> = words.iter().map(|word| TokenInfo::new(word)).collect();
-        let mut scores = vec![0i32; self.weights.n_classes()];
+        let n_classes = self.weights.n_classes();
         let mut features = Vec::with_capacity(TAG_FEATURES);
+        let n_word_features = TAG_FEATURES - CONTEXT_FEATURES.len();
+        let mut word_features = Vec::with_capacity(words.len() * n_word_features);
+        let no_predictions = vec![0; words.len()];
+        for position in 0..words.len() {
+            tag_features(&infos, position, &no_predictions, &mut features);
+            let is_word_feature = |at: &usize| !CONTEXT_FEATURES.contains(at);
+            word_features.extend((0..features.len()).filter(is_word_feature).map(|at| features[at]));
+        }
+        observe(&word_features);
+        let mut word_scores = vec![0i32; words.len() * n_classes];
+        self.weights.add_group_scores(&word_features, n_word_features, &mut word_scores);
         let mut predicted = Vec::with_capacity(words.len());
         for position in 0..words.len() {
-            tag_features(&infos, position, &predicted, &mut features);
+            let scores = lanes_of(&mut word_scores, position, n_classes);
+            context_tag_features(&infos, position, &predicted, &mut features);
             observe(&features);
-            self.weights.score(&features, &mut scores);
-            predicted.push(arg_max_i32(&scores) as u16);
+            self.weights.add_scores(&features, 0, scores);
+            predicted.push(arg_max_i32(scores) as u16);
         }
         predicted
     }
@@ -1021,6 +1122,21 @@ fn tag_features(infos: &[TokenInfo], i: usize, previous: &[u16], out: &mut Vec<u
     out.push(feature(29, &[t1, lower_at(1)]));
 }
 
+/// Fills `out` with the features of [`tag_features`] at [`CONTEXT_FEATURES`], in order.
+fn context_tag_features(infos: &[TokenInfo], i: usize, previous: &[u16], out: &mut Vec<u64>) {
+    out.clear();
+    let word = &infos[i];
+    let lower_next = infos.get(i + 1).map_or(PADDING.wrapping_add(1), |next| next.lower);
+    let tag_back = |back: usize| -> u64 { if back > i { PADDING } else { u64::from(previous[i - back]) } };
+    let (t1, t2) = (tag_back(1), tag_back(2));
+    out.push(feature(19, &[t1]));
+    out.push(feature(20, &[t1, t2]));
+    out.push(feature(21, &[t1, word.lower]));
+    out.push(feature(26, &[t1, word.suffixes[2]]));
+    out.push(feature(27, &[t2]));
+    out.push(feature(29, &[t1, lower_next]));
+}
+
 /// The index of the largest score (the first on ties).
 pub(crate) fn arg_max_f32(scores: &[f32]) -> usize {
     let mut best = 0;
@@ -1090,6 +1206,40 @@ mod tests {
             .collect();
         rows.sort_unstable_by_key(|(key, _)| *key);
         Weights::quantize(5, &rows, 2.0)
+    }
+
+    #[test]
+    fn context_features_are_those_that_read_earlier_tags() {
+        let words = ["The", "minister", "resigned", "."];
+        let infos: Vec<TokenInfo> = words.iter().map(|word| TokenInfo::new(word)).collect();
+        let (mut all, mut other_tags, mut context) = (Vec::new(), Vec::new(), Vec::new());
+        for position in 0..words.len() {
+            tag_features(&infos, position, &[3, 5, 7], &mut all);
+            tag_features(&infos, position, &[4, 6, 8], &mut other_tags);
+            context_tag_features(&infos, position, &[3, 5, 7], &mut context);
+            assert_eq!(all.len(), TAG_FEATURES);
+            let picked: Vec<u64> = CONTEXT_FEATURES.iter().map(|&at| all[at]).collect();
+            assert_eq!(context, picked);
+            for at in 0..TAG_FEATURES {
+                // From the third word on, every context feature reads a tag that differs.
+                let reads_tags = all[at] != other_tags[at];
+                assert!(!reads_tags || CONTEXT_FEATURES.contains(&at), "feature {at}");
+                assert!(reads_tags || position < 2 || !CONTEXT_FEATURES.contains(&at), "feature {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn grouped_scores_equal_scores_one_group_at_a_time() {
+        let weights = sample_weights();
+        let features: Vec<u64> = (0..3000u64).map(|row| feature(row % 7, &[row * 3])).collect();
+        let mut grouped = vec![0; 5 * features.len() / 6];
+        weights.add_group_scores(&features, 6, &mut grouped);
+        for (group, expected) in features.chunks(6).zip(grouped.chunks(5)) {
+            let mut scores = [0; 5];
+            weights.score(group, &mut scores);
+            assert_eq!(scores, expected);
+        }
     }
 
     #[test]
