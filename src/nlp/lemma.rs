@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::conllu::ConlluSentence;
 
@@ -30,11 +31,48 @@ struct EditScript {
 #[derive(Serialize, Deserialize, Default)]
 pub struct Lemmatizer {
     /// Lemmas keyed by `form\txpos`.
-    exact: HashMap<String, String>,
+    exact: Lexicon<String>,
     /// Lemmas keyed by `lowercased form\txpos`.
-    lowered: HashMap<String, String>,
+    lowered: Lexicon<String>,
     /// Edit scripts keyed by `xpos\tending`, for endings of 0 to `MAX_SUFFIX` characters.
-    scripts: HashMap<String, EditScript>,
+    scripts: Lexicon<EditScript>,
+}
+
+/// A map keyed by short strings, hashed with [`KeyHasher`]. It is stored like
+/// any map; only the hashing in memory differs from a `HashMap`'s default.
+type Lexicon<V> = HashMap<String, V, BuildHasherDefault<KeyHasher>>;
+
+/// A fast hasher for the lexicon's keys (FxHash-style, eight bytes a step):
+/// a lemma takes several lookups per word, and the keys come from the model,
+/// not from an adversary, so the default SipHash's protection is not needed.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl KeyHasher {
+    /// Mixes one more word into the hash.
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517C_C1B7_2722_0A95);
+    }
+}
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        // Fold the well-mixed high bits into the low bits that choose a bucket.
+        self.0 ^ (self.0 >> 29)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(word) ^ (rest.len() as u64) << 59);
+    }
 }
 
 impl Lemmatizer {
@@ -122,8 +160,19 @@ impl Lemmatizer {
 
     /// Finds the edit script for the longest known ending of `lower`.
     fn script_for(&self, lower: &str, xpos: &str) -> Option<&EditScript> {
-        let candidates: Vec<&str> = endings(lower).collect();
-        candidates.iter().rev().find_map(|ending| self.scripts.get(&key(xpos, ending)))
+        // `starts[k - 1]` is where the ending of `k` characters starts.
+        let mut starts = [0; MAX_SUFFIX];
+        let mut n_starts = 0;
+        for (start, (at, _)) in starts.iter_mut().zip(lower.char_indices().rev()) {
+            *start = at;
+            n_starts += 1;
+        }
+        // Longest first, down to the empty ending, as `key` would join them.
+        starts[..n_starts]
+            .iter()
+            .rev()
+            .chain([&lower.len()])
+            .find_map(|&start| get(&self.scripts, xpos, &lower[start..]))
     }
 
     /// Whether `lower`, a lowercase word, was seen written in lowercase as a common
@@ -146,7 +195,7 @@ const COMMON_TAGS: &[&str] = &[
 ];
 
 /// Looks up the key `first\tsecond` without allocating when it is short.
-fn get<'m>(map: &'m HashMap<String, String>, first: &str, second: &str) -> Option<&'m String> {
+fn get<'m, V>(map: &'m Lexicon<V>, first: &str, second: &str) -> Option<&'m V> {
     let mut buffer = [0u8; 64];
     let length = first.len() + 1 + second.len();
     if length > buffer.len() {
@@ -174,7 +223,7 @@ fn count(table: &mut HashMap<String, HashMap<String, u32>>, key: String, value: 
 }
 
 /// Keeps the most frequent value of each key (ties broken by value order).
-fn most_frequent<V: Ord + Clone>(table: HashMap<String, HashMap<V, u32>>) -> HashMap<String, V> {
+fn most_frequent<V: Ord + Clone>(table: HashMap<String, HashMap<V, u32>>) -> Lexicon<V> {
     table
         .into_iter()
         .filter_map(|(key, values)| {

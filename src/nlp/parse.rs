@@ -226,26 +226,24 @@ impl WordScores {
             as_stack_top: vec![0; n_words * n_lanes],
             as_buffer_front: vec![0; n_words * n_lanes],
         };
+        // All words' features are looked up together (see `Weights::add_group_scores`).
         let mut hashes = [0u64; N_TEMPLATES];
-        let mut features = Vec::with_capacity(BUFFER_WORD_TEMPLATES.len());
-        let stack_tops = scores.as_stack_top.chunks_exact_mut(n_lanes);
-        let buffer_fronts = scores.as_buffer_front.chunks_exact_mut(n_lanes);
-        for (word, (stack_top, buffer_front)) in stack_tops.zip(buffer_fronts).enumerate() {
-            let word = word as u32;
+        let mut stack_features = Vec::with_capacity(n_words * STACK_WORD_TEMPLATES.len());
+        let mut buffer_features = Vec::with_capacity(n_words * BUFFER_WORD_TEMPLATES.len());
+        for word in 0..n_words as u32 {
             state.stack_word_features(word, &mut hashes);
-            features.clear();
-            features.extend(STACK_WORD_TEMPLATES.iter().map(|&template| hashes[template]));
-            observe(&features);
-            weights.add_scores(&features, 0, stack_top);
+            stack_features.extend(STACK_WORD_TEMPLATES.iter().map(|&template| hashes[template]));
             // The root is never in the buffer.
             if word > 0 {
                 state.buffer_word_features(word, &mut hashes);
-                features.clear();
-                features.extend(BUFFER_WORD_TEMPLATES.iter().map(|&template| hashes[template]));
-                observe(&features);
-                weights.add_scores(&features, 0, buffer_front);
+                buffer_features.extend(BUFFER_WORD_TEMPLATES.iter().map(|&template| hashes[template]));
             }
         }
+        observe(&stack_features);
+        observe(&buffer_features);
+        weights.add_group_scores(&stack_features, STACK_WORD_TEMPLATES.len(), &mut scores.as_stack_top);
+        let buffer_fronts = scores.as_buffer_front.get_mut(n_lanes..).unwrap_or_default();
+        weights.add_group_scores(&buffer_features, BUFFER_WORD_TEMPLATES.len(), buffer_fronts);
         scores
     }
 

@@ -192,19 +192,17 @@ pub(crate) struct Weights {
     offsets: Vec<u32>,
     entries: Vec<(u16, i16)>,
     /// Open-addressing table of the first [`HOT_KEYS`] keys (the most used ones
-    /// when the keys are in order of use, see [`Weights::order_by_use`]): per
-    /// slot, the key's high 32 bits and the start of its row in `rows` (`EMPTY`
-    /// when free).
-    hot: Vec<[u32; 2]>,
+    /// when the keys are in order of use, see [`Weights::order_by_use`]).
+    hot: Vec<Slot>,
     /// The same for the other keys, looked up when a key is not in `hot`.
-    cold: Vec<[u32; 2]>,
-    /// Rows as packed words: a header word (the length of a sparse row, or `DENSE`
-    /// plus the largest weight magnitude of a dense row), then either
-    /// `lane | weight << 16` entries (sparse rows) or the row's offset into `dense`.
-    rows: Vec<u32>,
+    cold: Vec<Slot>,
+    /// The entries of rows with few classes, packed as `lane | weight << 16`.
+    sparse: Vec<u32>,
+    /// The bits of a sparse [`Row`] that hold its length.
+    len_bits: u32,
     /// Rows with many classes, stored as one weight per lane.
     dense: Vec<i16>,
-    /// The lane of each class in `rows` and `dense`; empty when lane = class.
+    /// The lane of each class in `sparse` and `dense`; empty when lane = class.
     /// Not serialised: the file always stores classes.
     lane_of_class: Vec<u16>,
 }
@@ -257,18 +255,54 @@ impl From<PackedWeights> for Weights {
             entries: packed.entries,
             hot: Vec::new(),
             cold: Vec::new(),
-            rows: Vec::new(),
+            sparse: Vec::new(),
+            len_bits: 0,
             dense: Vec::new(),
             lane_of_class: Vec::new(),
         }
     }
 }
 
-/// Marks an empty slot of the lookup table.
+/// One slot of a lookup table: the key's high 32 bits (its low bits choose the
+/// home slot) and its row, packed in 32 bits (see [`Row`]), so that a lookup
+/// knows where the row's weights are after loading one slot.
+#[derive(Clone, Copy)]
+struct Slot {
+    fingerprint: u32,
+    row: Row,
+}
+
+/// A free slot.
+const FREE: Slot = Slot { fingerprint: 0, row: Row(EMPTY) };
+
+/// Where a row's weights are and how many there are, in one word:
+/// - `DENSE | number << 16 | largest` for the dense row `number` (its weights are
+///   `dense[number * n_classes..][..n_classes]`), with `largest` the largest
+///   weight magnitude;
+/// - `start << len_bits | length` for a sparse row with `length` entries from
+///   `sparse[start]` (`len_bits` is per table, see [`Weights::build_index`]);
+/// - 0, an empty row, for a key without weights, and `EMPTY` for a free slot.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Row(u32);
+
+impl Row {
+    /// What a lookup of a key without weights gives.
+    const ABSENT: Row = Row(0);
+
+    /// Whether the row is stored densely.
+    fn is_dense(self) -> bool {
+        self.0 & DENSE != 0
+    }
+}
+
+/// Marks a free slot of the lookup table.
 const EMPTY: u32 = u32::MAX;
 
-/// Marks the row header of a dense row; the low 16 bits hold its largest magnitude.
+/// Marks a dense row.
 const DENSE: u32 = 1 << 31;
+
+/// Dense rows are numbered in 15 bits; further rows with many classes are stored sparsely.
+const MAX_DENSE_ROWS: usize = 1 << 15;
 
 /// Scores with at most this many lanes sum dense rows in 16 bits first (see `add_scores`).
 const NARROW_LANES: usize = 128;
@@ -277,7 +311,9 @@ const NARROW_LANES: usize = 128;
 const DENSE_FRACTION: usize = 4;
 
 /// Features scored per batch; lookups in a batch overlap their memory accesses.
+/// At most 256, so that a position in a batch fits in a `u8`.
 const BATCH: usize = 128;
+const _: () = assert!(BATCH <= 256);
 
 /// The number of leading keys whose slots go to the small `hot` table; with keys
 /// in order of use, these few cover almost all lookups, so their slots and rows
@@ -340,48 +376,60 @@ impl Weights {
     /// Rebuilds the lookup tables from the keys (after loading).
     ///
     /// The tables use linear probing at a load factor of at most one half. A
-    /// slot holds only the key's high bits (the low bits choose the slot) and the
-    /// row's position, and each row starts with its length, so a lookup touches
-    /// one slot line and one row line. Rows are stored in the order of the keys,
-    /// so the rows of the hot keys are packed together at the start.
+    /// slot holds only the key's high bits (the low bits choose the slot) and
+    /// the row's kind, size and position, so a lookup touches one slot line and
+    /// then the row's own lines. Rows are stored in the order of the keys, so
+    /// the rows of the hot keys are packed together at the start.
+    ///
+    /// Panics if the sparse entries do not fit the packed [`Row`] (over 2^26 of
+    /// them with a hundred classes); [`Weights::validate`] refuses such weights.
     pub(crate) fn build_index(&mut self) {
         let n_hot = self.keys.len().min(HOT_KEYS);
         let mut hot = empty_table(n_hot);
         let mut cold = empty_table(self.keys.len() - n_hot);
         let n_classes = self.n_classes as usize;
+        let is_dense = |length: usize| length * DENSE_FRACTION >= n_classes;
+        let len_bits = self.sparse_len_bits();
         let mut dense = Vec::new();
-        // Row 0 is an empty sentinel that absent features point at.
-        let mut rows = Vec::with_capacity(self.entries.len() + self.keys.len() + 1);
-        rows.push(0);
+        let mut sparse = Vec::with_capacity(self.entries.len());
         for (row, &key) in self.keys.iter().enumerate() {
             let table = if row < n_hot { &mut hot } else { &mut cold };
             let mask = table.len() - 1;
             let mut at = key as usize & mask;
-            while table[at][1] != EMPTY {
+            while table[at].row.0 != EMPTY {
                 at = (at + 1) & mask;
             }
-            table[at] = [(key >> 32) as u32, rows.len() as u32];
             let entries = &self.entries[self.offsets[row] as usize..self.offsets[row + 1] as usize];
-            if entries.len() * DENSE_FRACTION >= n_classes {
+            let packed = if is_dense(entries.len()) && dense.len() < MAX_DENSE_ROWS * n_classes {
                 let largest = entries.iter().map(|&(_, value)| value.unsigned_abs()).max().unwrap_or(0);
-                rows.extend([DENSE | u32::from(largest), dense.len() as u32]);
                 let base = dense.len();
                 dense.resize(base + n_classes, 0);
                 for &(class, value) in entries {
                     dense[base + usize::from(self.lane(class))] = value;
                 }
+                DENSE | ((base / n_classes.max(1)) as u32) << 16 | u32::from(largest)
             } else {
-                rows.push(entries.len() as u32);
-                rows.extend(
+                let start = sparse.len() as u32;
+                assert!(start < 1 << (31 - len_bits), "too many weights for the lookup table");
+                sparse.extend(
                     entries
                         .iter()
                         .map(|&(class, value)| u32::from(self.lane(class)) | u32::from(value as u16) << 16),
                 );
-            }
+                start << len_bits | entries.len() as u32
+            };
+            table[at] = Slot { fingerprint: (key >> 32) as u32, row: Row(packed) };
         }
         (self.hot, self.cold) = (hot, cold);
-        self.rows = rows;
+        (self.sparse, self.len_bits) = (sparse, len_bits);
         self.dense = dense;
+    }
+
+    /// The bits that hold the length of a sparse [`Row`]: enough for the longest
+    /// row that [`Weights::build_index`] may store sparsely.
+    fn sparse_len_bits(&self) -> u32 {
+        let longest = self.offsets.windows(2).map(|pair| pair[1] - pair[0]).max().unwrap_or(0);
+        (u32::BITS - longest.leading_zeros()).max(1)
     }
 
     /// Puts the keys in order of use, most used first (ties by key), so that
@@ -404,7 +452,7 @@ impl Weights {
 
     /// Whether a feature has weights.
     pub(crate) fn contains(&self, key: u64) -> bool {
-        self.find(key) != 0
+        self.find(key) != Row::ABSENT
     }
 
     /// Checks the internal consistency of loaded weights.
@@ -413,7 +461,9 @@ impl Weights {
             && self.offsets.first() == Some(&0)
             && self.offsets.windows(2).all(|pair| pair[0] < pair[1])
             && self.offsets.last().map(|&end| end as usize) == Some(self.entries.len())
-            && self.entries.iter().all(|&(class, _)| u32::from(class) < self.n_classes);
+            && self.entries.iter().all(|&(class, _)| u32::from(class) < self.n_classes)
+            && self.sparse_len_bits() < 31
+            && self.entries.len() < 1 << (31 - self.sparse_len_bits());
         if consistent { Ok(()) } else { Err("inconsistent weight table".to_string()) }
     }
 
@@ -428,6 +478,7 @@ impl Weights {
     }
 
     /// Sums the weights of `features` into `scores`, one per lane, which is zeroed first.
+    #[cfg(test)]
     pub(crate) fn score(&self, features: &[u64], scores: &mut [i32]) {
         scores.iter_mut().for_each(|score| *score = 0);
         self.add_scores(features, 0, scores);
@@ -436,14 +487,20 @@ impl Weights {
     /// Adds the weights of `features` for lanes `first_lane..first_lane + scores.len()`
     /// to `scores`; other lanes are skipped.
     ///
-    /// The lookups of a batch run in passes whose loads do not feed branches
-    /// (home slots, then row headers), so the processor fetches the cache lines
-    /// of all features in parallel instead of one miss after another.
+    /// The lookups of a batch run in passes whose loads do not feed branches, so
+    /// the processor fetches the cache lines of all features in parallel instead
+    /// of one miss after another: home slots in `hot`; then home slots in `cold`
+    /// for the keys `hot` lacks while the rows found in `hot` are touched (a slot
+    /// tells where its row is); then the rows found in `cold` are touched. The
+    /// probes list the batch positions of dense and sparse rows without
+    /// branching, and all dense rows are added before all sparse ones, so the
+    /// kind of a row is not a branch taken one way or the other at random.
     ///
     /// Dense rows, half of all lookups, are added 16 bits a lane into `narrow`
     /// (twice the lanes per vector instruction of 32 bits) for as long as the sum
     /// of their largest magnitudes fits in an `i16`, so no lane can overflow; then
-    /// `narrow` is widened into `scores` and starts again from zero.
+    /// `narrow` is widened into `scores` and starts again from zero. The order of
+    /// the additions does not matter: the sums are exact integers.
     pub(crate) fn add_scores(&self, features: &[u64], first_lane: usize, scores: &mut [i32]) {
         if self.hot.is_empty() {
             return;
@@ -451,100 +508,248 @@ impl Weights {
         let mut narrow_buffer = [0i16; NARROW_LANES];
         let narrow = &mut narrow_buffer[..scores.len().min(NARROW_LANES)];
         let use_narrow = scores.len() <= NARROW_LANES;
+        // With narrow sums, sparse rows are summed into `sparse_sums`, whose last
+        // lane takes the weights of lanes outside the range.
+        let n_lanes = narrow.len();
+        let mut sparse_sums = [0i32; NARROW_LANES + 1];
         let mut headroom = i16::MAX as u32;
-        let (hot_mask, cold_mask) = (self.hot.len() - 1, self.cold.len() - 1);
-        let mut homes = [[0u32; 2]; BATCH];
-        let mut starts = [0u32; BATCH];
-        let mut lengths = [0u32; BATCH];
+        let mut found = Batch::new();
         for batch in features.chunks(BATCH) {
-            let count = batch.len();
-            for (home, &key) in homes.iter_mut().zip(batch) {
-                *home = self.hot[key as usize & hot_mask];
-            }
-            for ((start, home), &key) in starts.iter_mut().zip(&homes[..count]).zip(batch) {
-                *start = probe(&self.hot, key, *home, hot_mask);
-            }
-            // Keys not in the hot table: the same two passes in the cold one.
-            for ((home, &start), &key) in homes.iter_mut().zip(&starts[..count]).zip(batch) {
-                if start == 0 {
-                    *home = self.cold[key as usize & cold_mask];
-                }
-            }
-            for ((start, home), &key) in starts.iter_mut().zip(&homes[..count]).zip(batch) {
-                if *start == 0 {
-                    *start = probe(&self.cold, key, *home, cold_mask);
-                }
-            }
-            for (length, &start) in lengths.iter_mut().zip(&starts[..count]) {
-                *length = self.rows.get(start as usize).copied().unwrap_or(0);
-            }
-            for (&start, &length) in starts[..count].iter().zip(&lengths[..count]) {
-                let first = start as usize + 1;
-                if length & DENSE != 0 {
-                    let base = self.rows.get(first).map_or(0, |&base| base as usize) + first_lane;
-                    let row = self.dense.get(base..base + scores.len()).unwrap_or(&[]);
-                    let largest = length & 0xFFFF;
-                    if !use_narrow {
-                        add_widened(scores, row);
-                        continue;
-                    }
-                    if largest > headroom {
-                        move_widened(scores, narrow);
-                        headroom = i16::MAX as u32;
-                    }
-                    headroom -= largest;
-                    for (sum, &value) in narrow.iter_mut().zip(row) {
-                        *sum += value;
-                    }
+            self.find_batch(batch, first_lane, &mut found);
+            for &at in found.dense() {
+                let (row, largest) = self.dense_row(found.rows[usize::from(at)], first_lane, scores.len());
+                if !use_narrow {
+                    add_widened(scores, row);
                     continue;
                 }
-                let row = self.rows.get(first..first + length as usize).unwrap_or(&[]);
+                if largest > headroom {
+                    move_widened(scores, narrow);
+                    headroom = i16::MAX as u32;
+                }
+                headroom -= largest;
+                for (sum, &value) in narrow.iter_mut().zip(row) {
+                    *sum += value;
+                }
+            }
+            for &at in found.sparse() {
+                let row = self.sparse_row(found.rows[usize::from(at)]);
+                if !use_narrow {
+                    add_sparse_checked(scores, row, first_lane);
+                    continue;
+                }
+                // Lanes outside the range go to the spare last sum, without a branch.
                 for &packed in row {
-                    let lane = (packed & 0xFFFF) as usize;
-                    if let Some(score) = scores.get_mut(lane.wrapping_sub(first_lane)) {
-                        *score += i32::from((packed >> 16) as u16 as i16);
-                    }
+                    let lane = ((packed & 0xFFFF) as usize).wrapping_sub(first_lane).min(n_lanes);
+                    let sum = &mut sparse_sums[lane];
+                    *sum = sum.wrapping_add(i32::from((packed >> 16) as u16 as i16));
                 }
             }
         }
         if use_narrow {
             move_widened(scores, narrow);
+            add_assign(scores, &sparse_sums[..n_lanes]);
         }
     }
 
-    /// The start of the row of `key` in `rows` (0, an empty row, when absent).
-    fn find(&self, key: u64) -> u32 {
+    /// Adds the weights of many small groups of features at once, all lanes:
+    /// feature `i` goes to the scores `group * n_classes..(group + 1) * n_classes`
+    /// of `scores`, where `group = i / group_len`. Looking the groups up together
+    /// gives the processor whole batches of lookups to overlap, where scoring
+    /// each group alone would wait for its few lookups one group after another.
+    pub(crate) fn add_group_scores(&self, features: &[u64], group_len: usize, scores: &mut [i32]) {
+        let n_classes = self.n_classes as usize;
+        if self.hot.is_empty() || group_len == 0 || n_classes == 0 {
+            return;
+        }
+        let mut found = Batch::new();
+        for (batch_index, batch) in features.chunks(BATCH).enumerate() {
+            self.find_batch(batch, 0, &mut found);
+            let group = |at: u8| (batch_index * BATCH + usize::from(at)) / group_len;
+            for &at in found.dense() {
+                let (row, _) = self.dense_row(found.rows[usize::from(at)], 0, n_classes);
+                add_widened(lanes_of(scores, group(at), n_classes), row);
+            }
+            for &at in found.sparse() {
+                let row = self.sparse_row(found.rows[usize::from(at)]);
+                add_sparse_checked(lanes_of(scores, group(at), n_classes), row, 0);
+            }
+        }
+    }
+
+    /// Finds the rows of a batch of features, listing dense and sparse ones, and
+    /// touches them (see [`Weights::add_scores`]).
+    fn find_batch(&self, batch: &[u64], first_lane: usize, found: &mut Batch) {
+        let (hot_mask, cold_mask) = (self.hot.len() - 1, self.cold.len() - 1);
+        for (slot, &key) in found.slots.iter_mut().zip(batch) {
+            *slot = self.hot[key as usize & hot_mask];
+        }
+        let (mut n_missed, mut n_dense, mut n_sparse) = (0, 0, 0);
+        for (at, ((row, slot), &key)) in found.rows.iter_mut().zip(&found.slots).zip(batch).enumerate() {
+            *row = probe(&self.hot, key, *slot, hot_mask);
+            list_if(&mut found.missed, &mut n_missed, at, *row == Row::ABSENT);
+            list_if(&mut found.dense, &mut n_dense, at, row.is_dense());
+            list_if(&mut found.sparse, &mut n_sparse, at, !row.is_dense() && *row != Row::ABSENT);
+        }
+        // Keys not in the hot table: the same two passes in the cold one,
+        // while the rows of the others are fetched.
+        for &at in &found.missed[..n_missed] {
+            let at = usize::from(at);
+            found.slots[at] = self.cold[batch[at] as usize & cold_mask];
+        }
+        let mut touched =
+            self.touch(&found.rows, &found.dense[..n_dense], &found.sparse[..n_sparse], first_lane);
+        let (hot_dense, hot_sparse) = (n_dense, n_sparse);
+        for &at in &found.missed[..n_missed] {
+            let at = usize::from(at);
+            let row = probe(&self.cold, batch[at], found.slots[at], cold_mask);
+            found.rows[at] = row;
+            list_if(&mut found.dense, &mut n_dense, at, row.is_dense());
+            list_if(&mut found.sparse, &mut n_sparse, at, !row.is_dense() && row != Row::ABSENT);
+        }
+        touched ^= self.touch(
+            &found.rows,
+            &found.dense[hot_dense..n_dense],
+            &found.sparse[hot_sparse..n_sparse],
+            first_lane,
+        );
+        std::hint::black_box(touched);
+        (found.n_dense, found.n_sparse) = (n_dense, n_sparse);
+    }
+
+    /// Reads the first weight of each listed row, so that the processor
+    /// fetches all their cache lines at once, before they are added up; returns
+    /// a value made from them, to be kept with `black_box`.
+    fn touch(&self, rows: &[Row; BATCH], dense_rows: &[u8], sparse_rows: &[u8], first_lane: usize) -> u32 {
+        let mut touched = 0;
+        for &at in dense_rows {
+            let (row, _) = self.dense_row(rows[usize::from(at)], first_lane, 1);
+            touched ^= row.first().map_or(0, |&value| value as u32);
+        }
+        for &at in sparse_rows {
+            touched ^= self.sparse_row(rows[usize::from(at)]).first().copied().unwrap_or(0);
+        }
+        touched
+    }
+
+    /// The lanes `first_lane..first_lane + n_lanes` of a dense row, and its
+    /// largest magnitude.
+    fn dense_row(&self, Row(packed): Row, first_lane: usize, n_lanes: usize) -> (&[i16], u32) {
+        let base = ((packed & !DENSE) >> 16) as usize * self.n_classes as usize + first_lane;
+        (self.dense.get(base..base + n_lanes).unwrap_or(&[]), packed & 0xFFFF)
+    }
+
+    /// The packed entries of a sparse row.
+    fn sparse_row(&self, Row(packed): Row) -> &[u32] {
+        let start = (packed >> self.len_bits) as usize;
+        let length = (packed & ((1 << self.len_bits) - 1)) as usize;
+        self.sparse.get(start..start + length).unwrap_or(&[])
+    }
+
+    /// The row of `key` ([`Row::ABSENT`] when the key has no weights).
+    fn find(&self, key: u64) -> Row {
         if self.hot.is_empty() {
-            return 0;
+            return Row::ABSENT;
         }
         let (hot_mask, cold_mask) = (self.hot.len() - 1, self.cold.len() - 1);
         match probe(&self.hot, key, self.hot[key as usize & hot_mask], hot_mask) {
-            0 => probe(&self.cold, key, self.cold[key as usize & cold_mask], cold_mask),
-            start => start,
+            Row::ABSENT => probe(&self.cold, key, self.cold[key as usize & cold_mask], cold_mask),
+            row => row,
         }
     }
 }
 
-/// An empty lookup table for `n_keys` keys: a power of two, at least twice as many slots.
-fn empty_table(n_keys: usize) -> Vec<[u32; 2]> {
-    vec![[0, EMPTY]; (n_keys * 2).next_power_of_two().max(16)]
+/// The rows of one batch of features, as [`Weights::find_batch`] finds them.
+struct Batch {
+    /// Home slots, then the slots where probing in `cold` starts.
+    slots: [Slot; BATCH],
+    /// The row of each feature ([`Row::ABSENT`] for features without weights).
+    rows: [Row; BATCH],
+    /// Batch positions of the features not in the hot table.
+    missed: [u8; BATCH],
+    /// Batch positions of the features with dense rows (the first `n_dense`).
+    dense: [u8; BATCH],
+    /// Batch positions of the features with sparse rows (the first `n_sparse`).
+    sparse: [u8; BATCH],
+    n_dense: usize,
+    n_sparse: usize,
 }
 
-/// Finds the row start of `key` in `table` given its home slot (0 when absent).
+impl Batch {
+    /// Space for one batch.
+    fn new() -> Batch {
+        Batch {
+            slots: [FREE; BATCH],
+            rows: [Row::ABSENT; BATCH],
+            missed: [0; BATCH],
+            dense: [0; BATCH],
+            sparse: [0; BATCH],
+            n_dense: 0,
+            n_sparse: 0,
+        }
+    }
+
+    /// Batch positions of the features with dense rows.
+    fn dense(&self) -> &[u8] {
+        &self.dense[..self.n_dense]
+    }
+
+    /// Batch positions of the features with sparse rows.
+    fn sparse(&self) -> &[u8] {
+        &self.sparse[..self.n_sparse]
+    }
+}
+
+/// Appends the batch position `at` to `list[..*len]` when `condition` holds,
+/// without branching on it.
 #[inline]
-fn probe(table: &[[u32; 2]], key: u64, home: [u32; 2], mask: usize) -> u32 {
+fn list_if(list: &mut [u8; BATCH], len: &mut usize, at: usize, condition: bool) {
+    list[*len] = at as u8;
+    *len += usize::from(condition);
+}
+
+/// An empty lookup table for `n_keys` keys: a power of two, at least twice as many slots.
+fn empty_table(n_keys: usize) -> Vec<Slot> {
+    vec![FREE; (n_keys * 2).next_power_of_two().max(16)]
+}
+
+/// Finds the row of `key` in `table` given its home slot ([`Row::ABSENT`] when absent).
+#[inline]
+fn probe(table: &[Slot], key: u64, home: Slot, mask: usize) -> Row {
     let fingerprint = (key >> 32) as u32;
-    let [mut high, mut start] = home;
+    let mut slot = home;
     let mut at = key as usize & mask;
     loop {
-        if start == EMPTY {
-            return 0;
+        if slot.row.0 == EMPTY {
+            return Row::ABSENT;
         }
-        if high == fingerprint {
-            return start;
+        if slot.fingerprint == fingerprint {
+            return slot.row;
         }
         at = (at + 1) & mask;
-        [high, start] = table[at];
+        slot = table[at];
+    }
+}
+
+/// Adds the packed `lane | weight << 16` entries of a sparse row to the lanes of
+/// `scores`, which start at `first_lane`; other lanes are skipped.
+fn add_sparse_checked(scores: &mut [i32], row: &[u32], first_lane: usize) {
+    for &packed in row {
+        let lane = (packed & 0xFFFF) as usize;
+        if let Some(score) = scores.get_mut(lane.wrapping_sub(first_lane)) {
+            *score += i32::from((packed >> 16) as u16 as i16);
+        }
+    }
+}
+
+/// The scores of group `group` among groups of `n_lanes` lanes (empty if there is none).
+fn lanes_of(scores: &mut [i32], group: usize, n_lanes: usize) -> &mut [i32] {
+    scores.get_mut(group * n_lanes..(group + 1) * n_lanes).unwrap_or_default()
+}
+
+/// Adds `values` to `scores`, lane by lane.
+fn add_assign(scores: &mut [i32], values: &[i32]) {
+    for (score, &value) in scores.iter_mut().zip(values) {
+        *score += value;
     }
 }
 
@@ -750,7 +955,11 @@ impl Default for TaggerOptions {
 }
 
 /// The number of features produced for each token.
-const TAG_FEATURES: usize = 32;
+const TAG_FEATURES: usize = 30;
+
+/// The positions in the output of [`tag_features`] of the features that read
+/// earlier predictions (templates 19–21, 26, 27 and 29).
+const CONTEXT_FEATURES: [usize; 6] = [19, 20, 21, 26, 27, 29];
 
 impl Tagger {
     /// Trains a tagger on gold-tagged sentences.
@@ -805,16 +1014,32 @@ impl Tagger {
 
     /// Tags a sentence as [`Tagger::tag`] does, showing `observe` every batch of
     /// features it looks up.
+    ///
+    /// The features that do not read earlier predictions are scored first, for
+    /// all words together (see [`Weights::add_group_scores`]); then, word by
+    /// word, the [`CONTEXT_FEATURES`] are added to them.
     pub(crate) fn tag_observed(&self, words: &[&str], mut observe: impl FnMut(&[u64])) -> Vec<u16> {
         let infos: Vec<TokenInfo> = words.iter().map(|word| TokenInfo::new(word)).collect();
-        let mut scores = vec![0i32; self.weights.n_classes()];
+        let n_classes = self.weights.n_classes();
         let mut features = Vec::with_capacity(TAG_FEATURES);
+        let n_word_features = TAG_FEATURES - CONTEXT_FEATURES.len();
+        let mut word_features = Vec::with_capacity(words.len() * n_word_features);
+        let no_predictions = vec![0; words.len()];
+        for position in 0..words.len() {
+            tag_features(&infos, position, &no_predictions, &mut features);
+            let is_word_feature = |at: &usize| !CONTEXT_FEATURES.contains(at);
+            word_features.extend((0..features.len()).filter(is_word_feature).map(|at| features[at]));
+        }
+        observe(&word_features);
+        let mut word_scores = vec![0i32; words.len() * n_classes];
+        self.weights.add_group_scores(&word_features, n_word_features, &mut word_scores);
         let mut predicted = Vec::with_capacity(words.len());
         for position in 0..words.len() {
-            tag_features(&infos, position, &predicted, &mut features);
+            let scores = lanes_of(&mut word_scores, position, n_classes);
+            context_tag_features(&infos, position, &predicted, &mut features);
             observe(&features);
-            self.weights.score(&features, &mut scores);
-            predicted.push(arg_max_i32(&scores) as u16);
+            self.weights.add_scores(&features, 0, scores);
+            predicted.push(arg_max_i32(scores) as u16);
         }
         predicted
     }
@@ -897,6 +1122,21 @@ fn tag_features(infos: &[TokenInfo], i: usize, previous: &[u16], out: &mut Vec<u
     out.push(feature(29, &[t1, lower_at(1)]));
 }
 
+/// Fills `out` with the features of [`tag_features`] at [`CONTEXT_FEATURES`], in order.
+fn context_tag_features(infos: &[TokenInfo], i: usize, previous: &[u16], out: &mut Vec<u64>) {
+    out.clear();
+    let word = &infos[i];
+    let lower_next = infos.get(i + 1).map_or(PADDING.wrapping_add(1), |next| next.lower);
+    let tag_back = |back: usize| -> u64 { if back > i { PADDING } else { u64::from(previous[i - back]) } };
+    let (t1, t2) = (tag_back(1), tag_back(2));
+    out.push(feature(19, &[t1]));
+    out.push(feature(20, &[t1, t2]));
+    out.push(feature(21, &[t1, word.lower]));
+    out.push(feature(26, &[t1, word.suffixes[2]]));
+    out.push(feature(27, &[t2]));
+    out.push(feature(29, &[t1, lower_next]));
+}
+
 /// The index of the largest score (the first on ties).
 pub(crate) fn arg_max_f32(scores: &[f32]) -> usize {
     let mut best = 0;
@@ -966,6 +1206,40 @@ mod tests {
             .collect();
         rows.sort_unstable_by_key(|(key, _)| *key);
         Weights::quantize(5, &rows, 2.0)
+    }
+
+    #[test]
+    fn context_features_are_those_that_read_earlier_tags() {
+        let words = ["The", "minister", "resigned", "."];
+        let infos: Vec<TokenInfo> = words.iter().map(|word| TokenInfo::new(word)).collect();
+        let (mut all, mut other_tags, mut context) = (Vec::new(), Vec::new(), Vec::new());
+        for position in 0..words.len() {
+            tag_features(&infos, position, &[3, 5, 7], &mut all);
+            tag_features(&infos, position, &[4, 6, 8], &mut other_tags);
+            context_tag_features(&infos, position, &[3, 5, 7], &mut context);
+            assert_eq!(all.len(), TAG_FEATURES);
+            let picked: Vec<u64> = CONTEXT_FEATURES.iter().map(|&at| all[at]).collect();
+            assert_eq!(context, picked);
+            for at in 0..TAG_FEATURES {
+                // From the third word on, every context feature reads a tag that differs.
+                let reads_tags = all[at] != other_tags[at];
+                assert!(!reads_tags || CONTEXT_FEATURES.contains(&at), "feature {at}");
+                assert!(reads_tags || position < 2 || !CONTEXT_FEATURES.contains(&at), "feature {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn grouped_scores_equal_scores_one_group_at_a_time() {
+        let weights = sample_weights();
+        let features: Vec<u64> = (0..3000u64).map(|row| feature(row % 7, &[row * 3])).collect();
+        let mut grouped = vec![0; 5 * features.len() / 6];
+        weights.add_group_scores(&features, 6, &mut grouped);
+        for (group, expected) in features.chunks(6).zip(grouped.chunks(5)) {
+            let mut scores = [0; 5];
+            weights.score(group, &mut scores);
+            assert_eq!(scores, expected);
+        }
     }
 
     #[test]
