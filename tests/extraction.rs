@@ -953,3 +953,9 @@ fn a_lone_surname_is_not_completed_to_an_office_holder_of_another_country() {
     assert_eq!(person("King Hassan of Morocco met Kenyan officials.").1, Some("MAR".into()));
     assert_ne!(person("King Hassan of Morocco met Kenyan officials.").0, "ent:abdiqasim-salad-hassan");
 }
+
+#[test]
+fn calling_someone_something_is_no_phone_call() {
+    check("Joe Biden called Xi Jinping on Tuesday.", &["ent:joe-biden phones ent:xi-jinping"], &[]);
+    check("Joe Biden called Xi Jinping a dictator.", &[], &["ent:joe-biden phones ent:xi-jinping"]);
+}

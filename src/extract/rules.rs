@@ -106,6 +106,10 @@ impl Extractor for RuleExtractor {
                 None => found.push(event),
             }
         }
+        // "called Putin a dictator", "called them sympathizers": naming, not a phone call.
+        found.retain(|f| {
+            !(self.lexicon.triggers[f.trigger].lemma == "call" && names_as(&text, f.tokens.start))
+        });
         // "the decision to send tanks", "an operation to capture Kyiv": what an infinitive
         // on a noun says is intended, not done.
         for event in &mut found {
@@ -122,6 +126,18 @@ impl Extractor for RuleExtractor {
         dedup_events(&mut events);
         Extraction { entities: mentions.entities, events, roles: roles.roles }
     }
+}
+
+/// Whether the verb at `i` names its object as something: a second object or a predicate
+/// after the first ("called Putin a dictator", "called them North Korean sympathizers").
+fn names_as(text: &Text<'_>, i: usize) -> bool {
+    if text.head.is_empty() {
+        return false;
+    }
+    let objects = text.children(i, "obj");
+    // The parser may read the pair as a small clause: "dictator" with "Xi" as its subject.
+    let small_clause = objects.iter().any(|&o| !text.children(o, "nsubj").is_empty());
+    objects.len() >= 2 || !objects.is_empty() && (small_clause || !text.children(i, "xcomp").is_empty())
 }
 
 /// Whether the verb at `i` is an infinitive attached to a noun ("the right to attack").
