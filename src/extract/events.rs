@@ -204,19 +204,10 @@ const REQUESTING: &[&str] = &[
 
 /// Words that ask for a thing named by a noun: "demanded the withdrawal of", "sought an
 /// end to"; "for" after a word of asking does too ("called for the release of").
+#[rustfmt::skip]
 const ASKING_FOR: &[&str] = &[
-    "demand",
-    "demanded",
-    "demanding",
-    "demands",
-    "seek",
-    "seeking",
-    "seeks",
-    "sought",
-    "urge",
-    "urged",
-    "urges",
-    "urging",
+    "demand", "demanded", "demanding", "demands", "seek", "seeking", "seeks", "sought", "urge",
+    "urged", "urges", "urging",
 ];
 
 /// Words that may stand between a word of asking and the noun asked for.
@@ -636,7 +627,6 @@ impl Finder<'_, '_> {
         }
     }
 
-    /// A group noun within two words after `k` ("Russian forces", "Ukrainian government officials").
     /// Whether a group noun acting for the country before `k` follows it within three words
     /// ("Russian forces"); rebels do not act for their country ("Sudanese rebels").
     fn group_noun_after(&self, k: usize) -> bool {

@@ -1214,22 +1214,11 @@ fn acting_subject(text: &Text<'_>, out: &Mentions, k: usize, plural: bool) -> Op
         return acting(m);
     }
     let word = text.low(k);
-    if !is_group_noun(word) || !word.ends_with('s') || !text.children(k, "conj").is_empty() {
+    let plural_group = is_group_noun(word) && word.ends_with('s') && !NON_STATE_GROUPS.contains(&word);
+    if !plural_group || !text.children(k, "conj").is_empty() {
         return None;
     }
-    let qualifiers: Vec<usize> =
-        ["amod", "compound", "nmod:poss"].iter().flat_map(|r| text.children(k, r)).collect();
-    let unofficial = qualifiers.iter().any(|&c| {
-        matches!(text.low(c), "rebel" | "opposition" | "militant" | "separatist" | "tribal" | "religious")
-    });
-    if unofficial || NON_STATE_GROUPS.contains(&word) {
-        return None;
-    }
-    let mut countries = qualifiers.into_iter().filter_map(|c| out.at(c)).filter_map(|m| {
-        let entity = out.mentions[m].entity;
-        (out.entities[entity].class == EntityClass::Country).then_some(entity)
-    });
-    countries.next()
+    state_of_group(text, out, k)
 }
 
 /// Lemmas of verbs of saying whose clause's "it" is the speaker, read from the parse.
@@ -1277,18 +1266,24 @@ fn group_speaker_of_clause(text: &Text<'_>, out: &Mentions, i: usize) -> Option<
     if !speakers || !text.children(subject, "conj").is_empty() {
         return None;
     }
-    let qualifiers = ["amod", "compound", "nmod:poss"].iter().flat_map(|r| text.children(subject, r));
-    let mut countries = qualifiers.filter_map(|c| {
-        let m = out.at(c)?;
-        let entity = out.mentions[m].entity;
-        (out.entities[entity].class == EntityClass::Country).then_some(entity)
-    });
-    let country = countries.next()?;
-    // "rebel leaders", "opposition leaders": not the state's.
-    let unofficial = ["amod", "compound"].iter().flat_map(|r| text.children(subject, r)).any(|c| {
+    state_of_group(text, out, subject)
+}
+
+/// The country that qualifies the group noun at `k` ("Iranian officials", "Russia's
+/// forces"), unless the group is not the state's: "rebel leaders", "opposition leaders".
+fn state_of_group(text: &Text<'_>, out: &Mentions, k: usize) -> Option<usize> {
+    let qualifiers: Vec<usize> =
+        ["amod", "compound", "nmod:poss"].iter().flat_map(|r| text.children(k, r)).collect();
+    let unofficial = qualifiers.iter().any(|&c| {
         matches!(text.low(c), "rebel" | "opposition" | "militant" | "separatist" | "tribal" | "religious")
     });
-    (!unofficial).then_some(country)
+    if unofficial {
+        return None;
+    }
+    qualifiers.into_iter().find_map(|c| {
+        let entity = out.mentions[out.at(c)?].entity;
+        (out.entities[entity].class == EntityClass::Country).then_some(entity)
+    })
 }
 
 /// Resolves "the country" (and "the kingdom", "the nation") to the country named last

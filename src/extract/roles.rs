@@ -37,8 +37,14 @@ fn assign_dictionary_codes(
     gazetteer: &Gazetteer,
     date: Option<NaiveDate>,
 ) {
-    let stated_countries: Vec<Option<String>> =
-        (0..mentions.entities.len()).map(|idx| stated_country(text, mentions, idx)).collect();
+    // Only a lone surname is completed, so only its stated country is needed.
+    let stated_countries: Vec<Option<String>> = (0..mentions.entities.len())
+        .map(|idx| {
+            let entity = &mentions.entities[idx];
+            let lone_surname = entity.class == EntityClass::Person && !entity.label.contains(' ');
+            lone_surname.then(|| stated_country(text, mentions, idx)).flatten()
+        })
+        .collect();
     for (idx, entity) in mentions.entities.iter_mut().enumerate() {
         if entity.class != EntityClass::Person || entity.cameo.is_some() {
             continue;
@@ -282,6 +288,14 @@ const TITLE_REFERENCE_SENTENCES: usize = 3;
 /// of Brazil", "the minister Sergei Lavrov").
 pub fn resolve_titles(text: &Text<'_>, mentions: &mut Mentions, roles: &[Role]) {
     mentions.mentions.sort_by_key(|m| (m.start, m.end));
+    // Each role's title in lowercase words, abbreviations spelled out.
+    let titles: Vec<(&str, Vec<String>)> = roles
+        .iter()
+        .map(|r| {
+            let words = r.title.split(' ').map(|w| full_title_word(&w.to_lowercase()).to_string()).collect();
+            (r.person.as_str(), words)
+        })
+        .collect();
     let mut added = Vec::new();
     for start in 1..text.words.len() {
         if text.low(start - 1) != "the" || mentions.at(start).is_some() {
@@ -302,12 +316,10 @@ pub fn resolve_titles(text: &Text<'_>, mentions: &mut Mentions, roles: &[Role]) 
         }
         let words: Vec<&str> = (start..end).map(|k| full_title_word(text.low(k))).collect();
         let holds_title = |entity: usize| {
-            let id = &mentions.entities[entity].id;
-            roles.iter().any(|r| {
-                let title: Vec<String> =
-                    r.title.split(' ').map(|w| full_title_word(&w.to_lowercase()).to_string()).collect();
-                r.person == *id && words.iter().all(|w| title.iter().any(|t| t == w))
-            })
+            let id = mentions.entities[entity].id.as_str();
+            titles
+                .iter()
+                .any(|(person, title)| *person == id && words.iter().all(|w| title.iter().any(|t| t == w)))
         };
         let person = mentions
             .mentions
