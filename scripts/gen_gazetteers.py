@@ -807,7 +807,8 @@ def place_rows(world_names: set[str]) -> list[list]:
             name, aliases, iso2_to_3.get(city["countrycode"], ""), "",
             "%.4f" % city["latitude"], "%.4f" % city["longitude"], city["population"],
             "capital" if is_capital else "city",
-            ambiguous(name, wordlist),
+            # Without its diacritics a name can be a common word ("Būsh" -> "Bush").
+            max(ambiguous(name, wordlist), ambiguous(fold(name), wordlist)),
         ])
 
     for name, aliases, country, qid, lat, lon in REGIONS:

@@ -959,3 +959,53 @@ fn calling_someone_something_is_no_phone_call() {
     check("Joe Biden called Xi Jinping on Tuesday.", &["ent:joe-biden phones ent:xi-jinping"], &[]);
     check("Joe Biden called Xi Jinping a dictator.", &[], &["ent:joe-biden phones ent:xi-jinping"]);
 }
+
+#[test]
+fn a_rejected_or_accepted_proposal_stands_for_whose_it_is() {
+    check("Hamas rejected the Egyptian proposal on Monday.", &["ent:hamas rejects ent:egypt"], &[]);
+    check("Iran rejected a fresh offer from Iraq for direct talks.", &["ent:iran rejects ent:iraq"], &[]);
+    check("Israel opposes French mediation in the talks.", &["ent:israel criticizes ent:france"], &[]);
+    // A stance, not a passive: Israel opposes, it is not opposed by France.
+    check(
+        "Israel is opposed to French mediation in the talks.",
+        &["ent:israel criticizes ent:france"],
+        &["ent:france criticizes ent:israel"],
+    );
+    // What the proposal is about is not its author.
+    check("Hamas rejected the proposal to attack Egypt.", &[], &["ent:hamas rejects ent:egypt"]);
+}
+
+#[test]
+fn nationality_and_names_give_countries() {
+    let countries = |text: &str| {
+        let mut doc = Document::new("case", text);
+        doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+        let extraction = RuleExtractor::shared().extract(&doc);
+        extraction.entities.into_iter().map(|e| (e.label, e.country)).collect::<Vec<_>>()
+    };
+    let found = countries("Zambia extradited suspected British militant Haroon Rashid Aswad to Britain.");
+    assert!(found.contains(&("Haroon Rashid Aswad".into(), Some("GBR".into()))), "{found:?}");
+    let found = countries("The Liberian Peace Council accused the rebels of killing civilians.");
+    assert!(found.contains(&("Liberian Peace Council".into(), Some("LBR".into()))), "{found:?}");
+    let found = countries("Doctors delivered medicine to Baghdad University Medical School.");
+    assert!(found.contains(&("Baghdad University Medical School".into(), Some("IRQ".into()))), "{found:?}");
+    // A person described without a demonym gets no country from a name elsewhere.
+    let found = countries("French police arrested suspected militant Ahmed Karim Nasser.");
+    assert!(found.contains(&("Ahmed Karim Nasser".into(), None)), "{found:?}");
+}
+
+#[test]
+fn names_keep_their_particles_and_lose_numbers_and_common_words() {
+    check_entities(
+        "Dutch Foreign Minister Hans Van den Broek said on Tuesday that talks would resume.",
+        &["ent:hans-van-den-broek PERSON NLDGOV"],
+        &["ent:hans-van"],
+    );
+    check_entities(
+        "Eighty UN peacekeepers left the town.",
+        &["ent:united-nations ORG IGOUNO"],
+        &["ent:eighty-un"],
+    );
+    // "Bush" is also an Egyptian city; before a noun it is the president's name.
+    check_entities("The Bush administration warned China.", &[], &["ent:bush"]);
+}

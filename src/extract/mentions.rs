@@ -240,7 +240,7 @@ pub const TITLE_HEADS: &[&str] = &[
 #[rustfmt::skip]
 pub const GROUP_NOUNS: &[&str] = &[
     "administration", "agents", "air", "aircraft", "airstrike", "airstrikes", "army", "artillery",
-    "authorities", "authority", "bombers", "cabinet", "coalition", "commanders", "commandos",
+    "attack", "attacks", "authorities", "authority", "bombers", "cabinet", "coalition", "commanders", "commandos",
     "delegation", "delegations", "diplomats", "drone", "drones", "envoys", "fighter", "fighters",
     "forces", "government", "governments", "guards", "gunboats", "gunmen", "gunships",
     "helicopters", "inspectors", "jets", "lawmakers", "leader", "leaders", "leadership", "marines",
@@ -320,7 +320,7 @@ const NOT_NAMES: &[&str] = &[
 
 /// Lowercase words that may sit inside a name ("Bashar al-Assad", "Ursula von der Leyen").
 const NAME_PARTICLES: &[&str] =
-    &["al", "bin", "da", "de", "del", "der", "di", "dos", "du", "el", "ibn", "la", "le", "van", "von"];
+    &["al", "bin", "da", "de", "del", "den", "der", "di", "dos", "du", "el", "ibn", "la", "le", "van", "von"];
 
 /// Lowercase nouns after a name that make it a geographical name.
 #[rustfmt::skip]
@@ -595,7 +595,12 @@ fn gazetteer_mention(
     if glued && entry.class != EntityClass::Org && kind == FormKind::Name {
         return None;
     }
-    if entry.ambiguous && (text.starts_sentence(i) || glued) {
+    // "the Bush administration": a place name that is also a common word or a surname,
+    // qualifying a noun, is more likely the person's name.
+    let qualifies =
+        stop < end && text.is_common_noun(stop) && text.words[stop].starts_with(char::is_lowercase);
+    if entry.ambiguous && (text.starts_sentence(i) || glued || entry.class == EntityClass::Place && qualifies)
+    {
         return None;
     }
     // "President Bush", "Gen. Jordan": after a person's title a lone place name is a surname.
@@ -791,10 +796,12 @@ fn name_mention(
     while first < stop {
         let low = text.low(first);
         let title = is_title_word(low) && !org_run;
-        let qualifier = ["-led", "-backed", "-run", "-held"].iter().any(|s| low.ends_with(s));
+        let qualifier = ["-led", "-backed", "-run", "-held", "-member"].iter().any(|s| low.ends_with(s));
         let opener = first == i && is_sentence_opener(text, first);
         let initial = low.ends_with('.') && low.len() <= 3 && !is_place_prefix(low);
-        if title || qualifier || opener || initial || contains(NOT_NAMES, low) {
+        // "Eighty UN peacekeepers": a number opening a sentence is not part of a name.
+        let number = first == i && text.tag(first) == "CD";
+        if title || qualifier || opener || initial || number || contains(NOT_NAMES, low) {
             first += 1;
         } else {
             break;
@@ -911,6 +918,11 @@ fn name_mention(
     match class {
         Some(class) => {
             let mut new = new_entity(&label, class);
+            // "the Liberian Peace Council", "Baghdad University": an organisation whose name
+            // carries a country, its people or a city belongs to that country.
+            if class == EntityClass::Org {
+                new.country = country_in_name(text, gazetteer, first..stop);
+            }
             // The region of a country lies in it ("South Lebanon").
             if compass_region && class == EntityClass::Place {
                 new.country = gazetteer
@@ -925,6 +937,23 @@ fn name_mention(
         None => {}
     }
     run_end
+}
+
+/// The country (ISO alpha-3) that a word of a name names: a country, its demonym, or a
+/// city of it that is not also a common word or a person's name.
+fn country_in_name(text: &Text<'_>, gazetteer: &Gazetteer, range: std::ops::Range<usize>) -> Option<String> {
+    range.filter(|&k| text.is_capitalised(k)).find_map(|k| {
+        let hits = gazetteer.lookup(text.words[k])?;
+        hits.iter().find_map(|&(e, kind)| {
+            let entry = &gazetteer.entries[e];
+            let usable = match entry.class {
+                EntityClass::Country => true,
+                EntityClass::Place => kind == FormKind::Name && !entry.ambiguous,
+                _ => false,
+            };
+            usable.then(|| entry.country.clone()).flatten()
+        })
+    })
 }
 
 /// The end of the run of capitalised words (with name particles and an organisation's

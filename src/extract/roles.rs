@@ -146,7 +146,41 @@ pub fn find_roles(
         title_after_name(text, mentions, m, &mut found);
     }
     assign_countries(mentions, &found.roles);
+    assign_nationalities(text, mentions, &persons);
     found
+}
+
+/// A person with no country yet takes the one a demonym gives them before a plain
+/// description: "suspected British militant Haroon Rashid Aswad", "Saudi businessman
+/// Khalid Ali". This is nationality, not a position, so no role is made.
+fn assign_nationalities(text: &Text<'_>, mentions: &mut Mentions, persons: &[usize]) {
+    for &m in persons {
+        let entity = mentions.mentions[m].entity;
+        if mentions.entities[entity].country.is_some() {
+            continue;
+        }
+        let mut k = mentions.mentions[m].start;
+        let mut described = 0;
+        while k > 0
+            && described < 3
+            && matches!(text.tag(k - 1), "NN" | "JJ" | "VBN")
+            && !is_title_word(text.low(k - 1))
+            && mentions.at(k - 1).is_none()
+        {
+            k -= 1;
+            described += 1;
+        }
+        if described == 0 || k == 0 {
+            continue;
+        }
+        let Some(d) = mentions.ending_at(k) else { continue };
+        let demonym = &mentions.mentions[d];
+        let nation = &mentions.entities[demonym.entity];
+        if demonym.kind == MentionKind::Demonym && nation.class == EntityClass::Country {
+            let country = nation.country.clone();
+            mentions.entities[entity].country = country;
+        }
+    }
 }
 
 /// A person's country and CAMEO code come from their first role, unless the

@@ -58,7 +58,7 @@ impl Default for RuleExtractor {
 
 impl Extractor for RuleExtractor {
     fn version(&self) -> &str {
-        concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+8")
+        concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+9")
     }
 
     fn extract(&self, doc: &Document) -> Extraction {

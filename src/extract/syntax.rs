@@ -114,6 +114,20 @@ fn is_attack_noun(word: &str) -> bool {
     )
 }
 
+/// Nouns for an act, proposal or stance that stands for whoever's it is when it is
+/// rejected, accepted, criticised or defended ("rejected the Israeli proposal").
+#[rustfmt::skip]
+fn is_owned_act(word: &str) -> bool {
+    matches!(
+        word,
+        "action" | "actions" | "aggression" | "annexation" | "bid" | "changes" | "conditions"
+            | "decision" | "demand" | "demands" | "initiative" | "intervention" | "invasion"
+            | "involvement" | "mediation" | "move" | "occupation" | "offer" | "plan" | "policies"
+            | "policy" | "position" | "presence" | "proposal" | "proposals" | "refusal" | "request"
+            | "right" | "rights" | "stance" | "terms" | "ultimatum"
+    )
+}
+
 /// Nouns for a share of a place or group ("most of", "parts of", "much of").
 fn is_partitive(word: &str) -> bool {
     matches!(
@@ -198,8 +212,11 @@ impl Reader<'_, '_> {
     fn verb_event(&self, trigger: &Trigger, i: usize, range: Range<usize>) -> Option<Found> {
         let mut subjects = Vec::new();
         let mut objects = Vec::new();
+        // "Israel is opposed to French mediation": a participle that states a stance, not
+        // a passive; its subject acts and "to" names what it opposes.
+        let stance = self.text.low(i) == "opposed";
         for k in self.text.children(i, "nsubj") {
-            if self.text.deprel[k] == "nsubj:pass" {
+            if self.text.deprel[k] == "nsubj:pass" && !stance {
                 objects.extend(self.actors(k, true));
             } else {
                 subjects.extend(self.actors(k, false));
@@ -214,6 +231,10 @@ impl Reader<'_, '_> {
             // "seized the state broadcaster ZBC": a name after the object that the parser
             // left as a bare oblique is the object's name.
             if self.text.deprel[k] == "obl:unmarked" && k > i {
+                objects.extend(self.actors(k, true));
+                continue;
+            }
+            if stance && preposition.as_deref() == Some("to") {
                 objects.extend(self.actors(k, true));
                 continue;
             }
@@ -785,8 +806,23 @@ impl Reader<'_, '_> {
         } else if as_target && self.text.tag(k).starts_with("NN") {
             // "praised Haiti's efforts", "condemned Russia's invasion": what is praised or
             // condemned belongs to its possessor, who is the one acted upon.
+            let before = out.len();
             for c in self.text.children(k, "nmod:poss") {
                 out.extend(self.entity_at(c, true).filter(|&e| !self.is_place(e)));
+            }
+            // "rejected the Israeli proposal", "agreed to US mediation", "a fresh offer
+            // from Afghanistan", "defended the right of Russia": an act or proposal stands
+            // for the one whose it is, named by a demonym, a name or "of"/"from".
+            if out.len() == before && is_owned_act(self.text.low(k)) {
+                let owner = ["amod", "compound", "nmod"]
+                    .iter()
+                    .flat_map(|r| self.text.children(k, r))
+                    .find_map(|c| {
+                        let by_of = self.text.deprel[c] != "nmod"
+                            || matches!(self.preposition_of(c).as_deref(), Some("of" | "from" | "by"));
+                        self.entity_at(c, true).filter(|&e| by_of && !self.is_place(e))
+                    });
+                out.extend(owner);
             }
         }
         for c in self.text.children(k, "conj") {
