@@ -1009,3 +1009,27 @@ fn names_keep_their_particles_and_lose_numbers_and_common_words() {
     // "Bush" is also an Egyptian city; before a noun it is the president's name.
     check_entities("The Bush administration warned China.", &[], &["ent:bush"]);
 }
+
+#[test]
+fn an_arrest_without_agent_is_made_by_the_state_where_it_happened() {
+    check(
+        "A missionary, John Smith, was arrested in Lebanon on Tuesday for spying.",
+        &["ent:lebanon arrests ent:john-smith"],
+        &[],
+    );
+    // With an agent the agent arrests.
+    check(
+        "John Smith was arrested by Israel in Lebanon on Tuesday.",
+        &["ent:israel arrests ent:john-smith"],
+        &["ent:lebanon arrests ent:john-smith"],
+    );
+}
+
+#[test]
+fn shells_lobbed_at_a_countrys_positions_hit_that_country() {
+    check(
+        "South Korea lobbed more than 80 shells toward North Korean artillery positions.",
+        &["ent:south-korea shells ent:north-korea"],
+        &[],
+    );
+}

@@ -261,6 +261,12 @@ impl Reader<'_, '_> {
         if subjects.is_empty() {
             subjects = self.borrowed_subjects(i);
         }
+        if subjects.is_empty()
+            && trigger.cameo.starts_with("173")
+            && !self.text.children(i, "aux:pass").is_empty()
+        {
+            subjects.extend(self.arresting_state(i));
+        }
         // "when asked what Moscow expected": a bare participle is a reduced passive.
         let reduced_passive = self.text.tag(i) == "VBN" && self.text.children(i, "aux").is_empty();
         if objects.is_empty() && takes_clause_target(trigger) && !reduced_passive {
@@ -620,6 +626,29 @@ impl Reader<'_, '_> {
         })
     }
 
+    /// Who made an arrest stated without its agent ("Navalny has been detained", "a
+    /// missionary was arrested in Lebanon"): the state where it happened, else the country
+    /// the article is about. Police act for their state (GUIDELINES section 2), and only a
+    /// state's police arrest.
+    fn arresting_state(&self, i: usize) -> Option<usize> {
+        let located = self.text.children(i, "obl").into_iter().find_map(|k| {
+            if self.preposition_of(k).as_deref() != Some("in") {
+                return None;
+            }
+            let entity = self.entity_at(k, true)?;
+            let country = match self.mentions.entities[entity].class {
+                EntityClass::Country => return Some(entity),
+                EntityClass::Place => self.mentions.entities[entity].country.as_deref()?,
+                _ => return None,
+            };
+            self.mentions
+                .entities
+                .iter()
+                .position(|e| e.class == EntityClass::Country && e.country.as_deref() == Some(country))
+        });
+        located.or(self.main_country)
+    }
+
     /// A subject the parser attached elsewhere: in "Libyan leader Muammar Gaddafi and
     /// Bulgarian President Todor Zhivkov today signed a treaty" it takes "today" for the
     /// subject and the names for a bare `obl`. A nominal before the verb with no
@@ -754,10 +783,23 @@ impl Reader<'_, '_> {
         {
             // "a group of Moroccan diplomats": the members act; "seized most of the
             // country", "shelled parts of Kharkiv": the whole is acted upon.
+            let before = out.len();
             for c in self.text.children(k, "nmod") {
                 if self.preposition_of(c).as_deref() == Some("of") {
                     self.actors_into(c, as_target, out, depth + 1);
                 }
+            }
+            // "toward North Korean artillery positions": the positions of a country's forces.
+            if out.len() == before && as_target && self.text.low(k) == "positions" {
+                let owner =
+                    ["amod", "compound"].iter().flat_map(|r| self.text.children(k, r)).find_map(|c| {
+                        let m = self.mentions.at(c)?;
+                        let entity = self.mentions.mentions[m].entity;
+                        (self.mentions.mentions[m].kind == MentionKind::Demonym
+                            && self.mentions.entities[entity].class == EntityClass::Country)
+                            .then_some(entity)
+                    });
+                out.extend(owner);
             }
         } else if let Some(person) = self.named_in_apposition(k) {
             // "Hezbollah's missile unit commander, Muhammad Ali Ismail": the person named,
