@@ -1033,3 +1033,28 @@ fn shells_lobbed_at_a_countrys_positions_hit_that_country() {
         &[],
     );
 }
+
+#[test]
+fn welcomes_missions_and_calls_for_sanctions() {
+    check(
+        "Francois Mitterand gave a warm welcome on Thursday to South African leader F.W. de Klerk.",
+        &["ent:francois-mitterand hosts ent:fw-de-klerk"],
+        &["ent:francois-mitterand hosts ent:south-africa"],
+    );
+    check(
+        "Prime Minister Nikolai Tanaev received a mission of observers from the OSCE.",
+        &["ent:nikolai-tanaev hosts ent:organization-for-security-and-co-operation-in-europe"],
+        &[],
+    );
+    check(
+        "Desmond Tutu on Sunday called for sanctions against Nigeria.",
+        &["ent:desmond-tutu urges ent:nigeria"],
+        &[],
+    );
+    check(
+        "Serbia eased emergency measures on Wednesday in Montenegro.",
+        &["ent:serbia easesSanctionsOn ent:montenegro"],
+        &[],
+    );
+    check("Israel has strengthened its forces in Lebanon.", &["ent:israel deploysTo ent:lebanon"], &[]);
+}

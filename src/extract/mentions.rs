@@ -246,7 +246,7 @@ pub const GROUP_NOUNS: &[&str] = &[
     "helicopters", "inspectors", "jets", "lawmakers", "leader", "leaders", "leadership", "marines",
     "militants", "military", "militia", "militias", "minister", "ministers", "ministry", "missile",
     "missiles", "monitors", "navy", "negotiators", "observers", "officers", "officials",
-    "paratroopers", "parliament", "peacekeepers", "police", "policemen", "prosecutors", "rebels",
+    "paratroopers", "parliament", "peacekeepers", "planes", "police", "policemen", "prosecutors", "rebels",
     "regime", "representatives", "rocket", "rockets", "security", "servicemen", "shelling", "side",
     "sides", "soldiers", "strike", "strikes", "tanks", "team", "troops", "warplanes", "warships",
 ];

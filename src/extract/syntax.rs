@@ -778,14 +778,17 @@ impl Reader<'_, '_> {
             out.push(org);
         } else if matches!(
             self.text.low(k),
-            "group" | "groups" | "team" | "delegation" | "contingent" | "number"
+            "group" | "groups" | "team" | "delegation" | "contingent" | "number" | "mission" | "deployment"
         ) || as_target && is_partitive(self.text.low(k))
         {
-            // "a group of Moroccan diplomats": the members act; "seized most of the
-            // country", "shelled parts of Kharkiv": the whole is acted upon.
+            // "a group of Moroccan diplomats", "a mission of observers from the OSCE": the
+            // members act; "seized most of the country", "shelled parts of Kharkiv": the
+            // whole is acted upon.
             let before = out.len();
+            let members = !is_partitive(self.text.low(k));
             for c in self.text.children(k, "nmod") {
-                if self.preposition_of(c).as_deref() == Some("of") {
+                let preposition = self.preposition_of(c);
+                if preposition.as_deref() == Some("of") || members && preposition.as_deref() == Some("from") {
                     self.actors_into(c, as_target, out, depth + 1);
                 }
             }
@@ -813,6 +816,10 @@ impl Reader<'_, '_> {
                 .filter(|&c| self.text.deprel[c] != "nmod:poss")
                 .find_map(|c| self.entity_at(c, true).filter(|&e| self.is_place(e)));
             out.extend(named);
+        } else if let Some(person) = self.person_after_title(k) {
+            // "to South African leader F.W. de Klerk" with the name misparsed: the person
+            // is meant, not the country that qualifies the title.
+            out.push(person);
         } else if is_group_noun(self.text.low(k)) || is_title_word(self.text.low(k)) {
             // "Zimbabwe's military", "Ukrainian officials", "the Russian defence minister";
             // "Hungarian and Romanian officials" stands for both countries.
@@ -855,7 +862,7 @@ impl Reader<'_, '_> {
             // "rejected the Israeli proposal", "agreed to US mediation", "a fresh offer
             // from Afghanistan", "defended the right of Russia": an act or proposal stands
             // for the one whose it is, named by a demonym, a name or "of"/"from".
-            if out.len() == before && is_owned_act(self.text.low(k)) {
+            if out.len() == before && (is_owned_act(self.text.low(k)) || is_attack_noun(self.text.low(k))) {
                 let owner = ["amod", "compound", "nmod"]
                     .iter()
                     .flat_map(|r| self.text.children(k, r))
@@ -879,6 +886,16 @@ impl Reader<'_, '_> {
                 }
             }
         }
+    }
+
+    /// The person named right after a title noun ("leader F.W. de Klerk").
+    fn person_after_title(&self, k: usize) -> Option<usize> {
+        if !is_title_word(self.text.low(k)) {
+            return None;
+        }
+        let m = self.mentions.at(k + 1)?;
+        let mention = &self.mentions.mentions[m];
+        (mention.start == k + 1 && self.mentions.class(m) == EntityClass::Person).then_some(mention.entity)
     }
 
     /// The organisation named before a noun that says what kind of body it is ("the al-Qaeda
