@@ -1058,3 +1058,13 @@ fn welcomes_missions_and_calls_for_sanctions() {
     );
     check("Israel has strengthened its forces in Lebanon.", &["ent:israel deploysTo ent:lebanon"], &[]);
 }
+
+#[test]
+fn exercises_in_a_place_and_summits_attended_there() {
+    check("Russia is conducting military exercises in Alaska.", &["ent:russia showsForceAt ent:alaska"], &[]);
+    check(
+        "Barack Obama attended a summit in Switzerland on Monday.",
+        &["ent:barack-obama meets ent:switzerland"],
+        &[],
+    );
+}
