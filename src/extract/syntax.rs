@@ -122,7 +122,7 @@ fn is_owned_act(word: &str) -> bool {
         word,
         "action" | "actions" | "aggression" | "annexation" | "bid" | "changes" | "conditions"
             | "decision" | "demand" | "demands" | "initiative" | "intervention" | "invasion"
-            | "involvement" | "mediation" | "move" | "occupation" | "offer" | "plan" | "policies"
+            | "involvement" | "mediation" | "meeting" | "move" | "occupation" | "offer" | "plan" | "policies"
             | "policy" | "position" | "presence" | "proposal" | "proposals" | "refusal" | "request"
             | "right" | "rights" | "stance" | "terms" | "ultimatum"
     )
@@ -194,9 +194,10 @@ fn takes_clause_target(trigger: &Trigger) -> bool {
 /// Verbs (as lemmas) that take an event noun as their object and lend it their subject.
 #[rustfmt::skip]
 const LIGHT_VERBS: &[&str] = &[
-    "begin", "carry", "conclude", "conduct", "continue", "deliver", "extend", "give", "hold",
-    "impose", "intensify", "launch", "make", "mount", "open", "provide", "renew", "resume",
-    "seal", "sign", "stage", "start", "step", "unleash", "wage",
+    "begin", "carry", "conclude", "conduct", "continue", "deliver", "express", "extend", "give",
+    "hold", "impose", "intensify", "issue", "launch", "make", "mount", "open", "provide", "renew",
+    "reiterate", "repeat", "resume", "seal", "sign", "stage", "start", "step", "unleash", "voice",
+    "wage",
 ];
 
 struct Reader<'a, 'b> {
@@ -467,6 +468,16 @@ impl Reader<'_, '_> {
         }
         for k in self.text.children(i, "iobj") {
             objects.extend(self.actors(k, true));
+        }
+        // "reiterated its demand that Israel ease restrictions": a demand or appeal is made
+        // of the subject of the clause that says what is demanded.
+        if objects.is_empty() && takes_clause_target(trigger) {
+            let clauses = ["acl", "ccomp"].iter().flat_map(|r| self.text.children(noun, r));
+            for clause in clauses.chain(self.text.children(i, "ccomp")) {
+                for k in self.text.children(clause, "nsubj") {
+                    objects.extend(self.actors(k, true));
+                }
+            }
         }
         let event = self.event(trigger, i, subjects, objects, range)?;
         Some(Found { trigger: choice.trigger, tokens: noun..noun + choice.len, ..event })
