@@ -1068,3 +1068,12 @@ fn exercises_in_a_place_and_summits_attended_there() {
         &[],
     );
 }
+
+#[test]
+fn the_end_of_a_full_name_is_the_same_person() {
+    check_entities(
+        "Aung San Suu Kyi was detained on Monday. Ms Suu Kyi had won the election.",
+        &["ent:aung-san-suu-kyi PERSON -"],
+        &["ent:suu-kyi", "ent:ms-suu-kyi"],
+    );
+}

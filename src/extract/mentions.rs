@@ -307,10 +307,10 @@ const MAX_NAME_RUN: usize = 8;
 const NOT_NAMES: &[&str] = &[
     "a", "about", "according", "after", "again", "all", "also", "although", "an", "and", "another",
     "any", "april", "as", "at", "august", "aunt", "because", "before", "both", "but", "by", "dear",
-    "december", "despite", "during", "each", "earlier", "early", "even", "every", "february", "for",
+    "december", "despite", "dr", "during", "each", "earlier", "early", "even", "every", "february", "for",
     "four", "friday", "from", "he", "hello", "her", "here", "hey", "hi", "his", "however", "i",
     "if", "in", "it", "its", "january", "july", "june", "last", "late", "later", "march",
-    "meanwhile", "monday", "more", "most", "mr", "my", "new", "next", "no", "not", "november",
+    "meanwhile", "monday", "more", "most", "mr", "mrs", "mrs.", "ms", "my", "new", "next", "no", "not", "november",
     "now", "october", "of", "on", "one", "only", "or", "other", "our", "over", "saturday",
     "september", "several", "she", "since", "so", "some", "still", "sunday", "thanks", "that",
     "the", "their", "there", "these", "they", "this", "those", "three", "thursday", "to", "today",
@@ -458,7 +458,12 @@ fn merge_variants(out: &mut Mentions, gazetteer: &Gazetteer) {
             let earlier = &out.entities[a];
             earlier.class == later.class
                 && match later.class {
-                    EntityClass::Person => a < b && person_variants(&earlier.label, &later.label),
+                    // "Suu Kyi" for "Aung San Suu Kyi": the end of a full name, two words or more.
+                    EntityClass::Person => {
+                        a < b && person_variants(&earlier.label, &later.label)
+                            || later.label.contains(' ')
+                                && earlier.label.ends_with(&format!(" {}", later.label))
+                    }
                     EntityClass::Org => {
                         later.wikidata.is_none() && earlier.label.ends_with(&format!(" {}", later.label))
                             || a < b && country_keys[b].is_some() && country_keys[a] == country_keys[b]

@@ -266,7 +266,7 @@ impl Reader<'_, '_> {
             && trigger.cameo.starts_with("173")
             && !self.text.children(i, "aux:pass").is_empty()
         {
-            subjects.extend(self.arresting_state(i));
+            subjects.extend(self.arresting_state(i, &objects));
         }
         // "when asked what Moscow expected": a bare participle is a reduced passive.
         let reduced_passive = self.text.tag(i) == "VBN" && self.text.children(i, "aux").is_empty();
@@ -639,9 +639,9 @@ impl Reader<'_, '_> {
 
     /// Who made an arrest stated without its agent ("Navalny has been detained", "a
     /// missionary was arrested in Lebanon"): the state where it happened, else the country
-    /// the article is about. Police act for their state (GUIDELINES section 2), and only a
-    /// state's police arrest.
-    fn arresting_state(&self, i: usize) -> Option<usize> {
+    /// the article is about unless the people arrested are known to be another country's.
+    /// Police act for their state (GUIDELINES section 2), and only a state's police arrest.
+    fn arresting_state(&self, i: usize, arrested: &[usize]) -> Option<usize> {
         let located = self.text.children(i, "obl").into_iter().find_map(|k| {
             if self.preposition_of(k).as_deref() != Some("in") {
                 return None;
@@ -657,7 +657,13 @@ impl Reader<'_, '_> {
                 .iter()
                 .position(|e| e.class == EntityClass::Country && e.country.as_deref() == Some(country))
         });
-        located.or(self.main_country)
+        let home = self.main_country.filter(|&state| {
+            let country = self.mentions.entities[state].country.as_deref();
+            let own =
+                |a: &usize| self.mentions.entities[*a].country.as_deref().is_none_or(|c| Some(c) == country);
+            country.is_some() && arrested.iter().any(own)
+        });
+        located.or(home)
     }
 
     /// A subject the parser attached elsewhere: in "Libyan leader Muammar Gaddafi and
