@@ -1077,3 +1077,21 @@ fn the_end_of_a_full_name_is_the_same_person() {
         &["ent:suu-kyi", "ent:ms-suu-kyi"],
     );
 }
+
+#[test]
+fn a_thing_made_by_someone_stands_for_its_maker() {
+    check(
+        "South Korea's National Assembly voted on Wednesday to lift the martial law imposed by President Yoon Suk Yeol.",
+        &["ent:national-assembly easesSanctionsOn ent:yoon-suk-yeol"],
+        &[],
+    );
+}
+
+#[test]
+fn a_past_event_on_a_day_without_year_is_not_months_ahead() {
+    let mut doc = Document::new("case", "Hamas attacked Israel on October 7 and the war began.");
+    doc.date = chrono::NaiveDate::from_ymd_opt(2024, 9, 28);
+    let extraction = RuleExtractor::shared().extract(&doc);
+    let attack = extraction.events.iter().find(|e| e.subject == "ent:hamas").expect("the attack");
+    assert_eq!(attack.date.map(|d| d.to_string()).as_deref(), Some("2023-10-07"));
+}

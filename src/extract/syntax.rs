@@ -890,6 +890,20 @@ impl Reader<'_, '_> {
                     });
                 out.extend(owner);
             }
+            // "lifted the martial law imposed by President Yoon", "rejected the plan
+            // proposed by Egypt": a thing made by someone stands for its maker.
+            if out.len() == before {
+                for made in self.text.children(k, "acl").into_iter().filter(|&c| self.text.tag(c) == "VBN") {
+                    for agent in self.text.children(made, "obl") {
+                        if self.text.deprel[agent] == "obl:agent"
+                            || self.preposition_of(agent).as_deref() == Some("by")
+                        {
+                            let makers = self.actors(agent, true);
+                            out.extend(makers.into_iter().filter(|&e| !self.is_place(e)));
+                        }
+                    }
+                }
+            }
         }
         for c in self.text.children(k, "conj") {
             self.actors_into(c, as_target, out, depth + 1);

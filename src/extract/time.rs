@@ -207,10 +207,15 @@ fn year_number(word: &str) -> Option<i32> {
 }
 
 /// The year that puts month/day closest to the article date. News rarely looks far
-/// ahead, and a past or present event ("On September 29, Putin offered") lies in the
-/// future only when its date is days away, so future dates count as further away.
+/// ahead, so future dates count as further away; an event not marked as planned lies
+/// at most days ahead (an announced drill, a time zone), so "the 7 October attack" in an
+/// article of late September is last year's.
 fn nearest_year(article_date: NaiveDate, month: u32, day: u32, planned: bool) -> i32 {
-    let future_weight = if planned { 3 } else { 20 };
+    let future_weight = |days: i64| match (planned, days) {
+        (true, _) => 3,
+        (false, ..=7) => 20,
+        (false, _) => 1000,
+    };
     let year = article_date.year();
     let candidates = [year - 1, year, year + 1];
     candidates
@@ -219,7 +224,7 @@ fn nearest_year(article_date: NaiveDate, month: u32, day: u32, planned: bool) ->
         .min_by_key(|(_, d)| {
             let days = (*d - article_date).num_days();
             // A date in the future counts as further away than one in the past.
-            if days > 0 { days * future_weight } else { -days }
+            if days > 0 { days * future_weight(days) } else { -days }
         })
         .map(|(y, _)| y)
         .unwrap_or(year)
