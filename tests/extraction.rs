@@ -1095,3 +1095,12 @@ fn a_past_event_on_a_day_without_year_is_not_months_ahead() {
     let attack = extraction.events.iter().find(|e| e.subject == "ent:hamas").expect("the attack");
     assert_eq!(attack.date.map(|d| d.to_string()).as_deref(), Some("2023-10-07"));
 }
+
+#[test]
+fn a_critic_of_the_kremlin_is_not_the_kremlin() {
+    check(
+        "Kremlin critic and opposition leader Alexei Navalny was detained after flying back to Moscow.",
+        &["ent:alexei-navalny visits ent:moscow"],
+        &["ent:russia visits ent:moscow"],
+    );
+}

@@ -612,8 +612,20 @@ impl Finder<'_, '_> {
                 let next = self.text.low(mention.end);
                 // "Kremlin critic Alexei Navalny": a name qualifying a noun is not the actor,
                 // unless the noun is a group acting for it ("U.S. officials").
-                let noun_after =
-                    self.text.is_common_noun(mention.end) && !self.lexicon.is_past_verb_form(next);
+                // "Kremlin critic" is a noun even where the tagger reads an adjective.
+                let descriptor = matches!(
+                    next,
+                    "critic"
+                        | "critics"
+                        | "ally"
+                        | "allies"
+                        | "opponent"
+                        | "opponents"
+                        | "loyalist"
+                        | "loyalists"
+                );
+                let noun_after = descriptor
+                    || self.text.is_common_noun(mention.end) && !self.lexicon.is_past_verb_form(next);
                 if noun_after && !is_group_noun(next) {
                     return false;
                 }
