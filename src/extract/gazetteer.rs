@@ -68,6 +68,9 @@ pub struct Gazetteer {
     forms: HashMap<String, Vec<(usize, FormKind)>>,
     /// The longest form, in tokens.
     pub max_tokens: usize,
+    /// For the first space-separated part of every form key, the most parts of a key
+    /// starting with it: `match_at` skips a word that opens no form without building keys.
+    first_parts: HashMap<String, usize>,
     /// People's dated codes by the slug of each full name.
     people: HashMap<String, Vec<DatedCode>>,
     /// Ids of the countries and organisations, which places must not reuse.
@@ -162,12 +165,19 @@ impl Gazetteer {
 
     /// Looks up the longest form starting at token `i` of `words`.
     pub fn match_at(&self, words: &[&str], i: usize) -> Option<GazMatch> {
-        let longest = self.max_tokens.min(words.len() - i);
+        // A key made of `len` words has at least `len` space-separated parts, and its
+        // first part is the first part of `words[i]`.
+        let first_part = words.get(i)?.split(' ').next().unwrap_or_default();
+        let max_parts = *self.first_parts.get(first_part)?;
+        let longest = self.max_tokens.min(max_parts).min(words.len() - i);
+        // The key of every shorter length is a prefix of the longest one.
+        let mut key = words[i..i + longest].join(" ");
         for len in (1..=longest).rev() {
-            let key = words[i..i + len].join(" ");
             if let Some(hits) = self.forms.get(&key) {
                 return Some(GazMatch { len, hits: hits.clone() });
             }
+            let shorter = key.len() - words[i + len - 1].len();
+            key.truncate(shorter.saturating_sub(1));
         }
         None
     }
@@ -189,7 +199,11 @@ impl Gazetteer {
         if key.is_empty() {
             return;
         }
-        self.max_tokens = self.max_tokens.max(key.split(' ').count());
+        let n_parts = key.split(' ').count();
+        self.max_tokens = self.max_tokens.max(n_parts);
+        let first_part = key.split(' ').next().unwrap_or_default();
+        let most_parts = self.first_parts.entry(first_part.to_string()).or_default();
+        *most_parts = (*most_parts).max(n_parts);
         let hits = self.forms.entry(key).or_default();
         if !hits.iter().any(|(i, _)| *i == idx) {
             hits.push((idx, kind));
@@ -415,7 +429,7 @@ pub fn slug(name: &str) -> String {
 }
 
 /// Folds common Latin accented letters to ASCII, so "Élysée" and "Elysee" share a slug.
-fn fold_accent(ch: char) -> Vec<char> {
+fn fold_accent(ch: char) -> impl Iterator<Item = char> {
     let folded = match ch {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
         'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'A',
@@ -441,10 +455,10 @@ fn fold_accent(ch: char) -> Vec<char> {
         'ř' => 'r',
         'ț' | 'ţ' => 't',
         'ğ' => 'g',
-        'ß' => return vec!['s', 's'],
+        'ß' => return std::iter::once('s').chain(Some('s')),
         other => other,
     };
-    vec![folded]
+    std::iter::once(folded).chain(None)
 }
 
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
