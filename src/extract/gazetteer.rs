@@ -68,6 +68,9 @@ pub struct Gazetteer {
     forms: HashMap<String, Vec<(usize, FormKind)>>,
     /// The longest form, in tokens.
     pub max_tokens: usize,
+    /// For the first space-separated part of every form key, the most parts of a key
+    /// starting with it: `match_at` skips a word that opens no form without building keys.
+    first_parts: HashMap<String, usize>,
     /// People's dated codes by the slug of each full name.
     people: HashMap<String, Vec<DatedCode>>,
     /// Ids of the countries and organisations, which places must not reuse.
@@ -159,12 +162,19 @@ impl Gazetteer {
 
     /// Looks up the longest form starting at token `i` of `words`.
     pub fn match_at(&self, words: &[&str], i: usize) -> Option<GazMatch> {
-        let longest = self.max_tokens.min(words.len() - i);
+        // A key made of `len` words has at least `len` space-separated parts, and its
+        // first part is the first part of `words[i]`.
+        let first_part = words.get(i)?.split(' ').next().unwrap_or_default();
+        let max_parts = *self.first_parts.get(first_part)?;
+        let longest = self.max_tokens.min(max_parts).min(words.len() - i);
+        // The key of every shorter length is a prefix of the longest one.
+        let mut key = words[i..i + longest].join(" ");
         for len in (1..=longest).rev() {
-            let key = words[i..i + len].join(" ");
             if let Some(hits) = self.forms.get(&key) {
                 return Some(GazMatch { len, hits: hits.clone() });
             }
+            let shorter = key.len() - words[i + len - 1].len();
+            key.truncate(shorter.saturating_sub(1));
         }
         None
     }
@@ -186,7 +196,11 @@ impl Gazetteer {
         if key.is_empty() {
             return;
         }
-        self.max_tokens = self.max_tokens.max(key.split(' ').count());
+        let n_parts = key.split(' ').count();
+        self.max_tokens = self.max_tokens.max(n_parts);
+        let first_part = key.split(' ').next().unwrap_or_default();
+        let most_parts = self.first_parts.entry(first_part.to_string()).or_default();
+        *most_parts = (*most_parts).max(n_parts);
         let hits = self.forms.entry(key).or_default();
         if !hits.iter().any(|(i, _)| *i == idx) {
             hits.push((idx, kind));
@@ -443,7 +457,7 @@ pub fn slug(name: &str) -> String {
 }
 
 /// Folds common Latin accented letters to ASCII, so "Élysée" and "Elysee" share a slug.
-fn fold_accent(ch: char) -> Vec<char> {
+fn fold_accent(ch: char) -> impl Iterator<Item = char> {
     let folded = match ch {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
         'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'A',
@@ -469,10 +483,10 @@ fn fold_accent(ch: char) -> Vec<char> {
         'ř' => 'r',
         'ț' | 'ţ' => 't',
         'ğ' => 'g',
-        'ß' => return vec!['s', 's'],
+        'ß' => return std::iter::once('s').chain(Some('s')),
         other => other,
     };
-    vec![folded]
+    std::iter::once(folded).chain(None)
 }
 
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -497,10 +511,27 @@ fn list(cell: &str) -> impl Iterator<Item = &str> {
 fn dated_code(cell: &str) -> Option<DatedCode> {
     let mut parts = cell.split(' ');
     let code = parts.next()?.to_string();
-    let date = |part: Option<&str>| part.and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
+    let date = |part: Option<&str>| part.and_then(iso_date);
     let from = date(parts.next());
     let to = date(parts.next());
     Some(DatedCode { code, from, to })
+}
+
+/// Reads a date written YYYY-MM-DD. The usual ten-character shape is read directly,
+/// which is much faster than chrono's format parser and gives the same date; chrono
+/// reads any other shape.
+fn iso_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let is_plain = bytes.len() == 10
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(at, b)| if at == 4 || at == 7 { *b == b'-' } else { b.is_ascii_digit() });
+    if !is_plain {
+        return NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    }
+    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(number(0..4)? as i32, number(5..7)?, number(8..10)?)
 }
 
 fn non_empty(cell: &str) -> Option<String> {
@@ -510,6 +541,22 @@ fn non_empty(cell: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates() {
+        for text in [
+            "2003-01-01",
+            "1999-12-31",
+            "2008-02-29",
+            "2007-02-29",
+            "2003-13-01",
+            "-",
+            "2003-1-5",
+            "+2003-01-01",
+        ] {
+            assert_eq!(iso_date(text), NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(), "{text}");
+        }
+    }
 
     #[test]
     fn slugs() {

@@ -55,15 +55,17 @@ pub fn is_certain(event: &Event) -> bool {
     matches!(event.modality, Modality::Asserted | Modality::Planned)
 }
 
+/// One record as written: `type` and `doc` lead each line, as in the contract's examples.
+#[derive(Serialize)]
+struct Record<'a, T> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    doc: &'a str,
+    #[serde(flatten)]
+    fields: &'a T,
+}
+
 fn write_record(out: &mut dyn Write, kind: &str, doc: &str, record: &impl Serialize) -> io::Result<()> {
-    let mut value = serde_json::to_value(record).map_err(io::Error::other)?;
-    if let Some(map) = value.as_object_mut() {
-        // `type` and `doc` lead each line, as in the contract's examples.
-        let mut ordered = serde_json::Map::new();
-        ordered.insert("type".into(), kind.into());
-        ordered.insert("doc".into(), doc.into());
-        ordered.append(map);
-        value = serde_json::Value::Object(ordered);
-    }
-    writeln!(out, "{value}")
+    serde_json::to_writer(&mut *out, &Record { kind, doc, fields: record }).map_err(io::Error::from)?;
+    writeln!(out)
 }

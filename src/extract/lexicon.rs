@@ -38,6 +38,16 @@ pub struct Lexicon {
     pub triggers: Vec<Trigger>,
     /// Lowercase surface word → indexes of triggers whose first word it inflects.
     by_first_word: HashMap<String, Vec<usize>>,
+    /// The words after the first of each trigger ("talks" of "hold talks"), by trigger index.
+    rests: Vec<Vec<PhraseWord>>,
+}
+
+/// A later word of a trigger phrase with every surface form it matches, worked out once.
+#[derive(Debug)]
+struct PhraseWord {
+    word: String,
+    /// The word itself and its noun and verb inflections, sorted.
+    forms: Vec<String>,
 }
 
 /// A trigger found in a token sequence.
@@ -96,6 +106,7 @@ impl Lexicon {
                 entry.push(idx);
             }
         }
+        self.rests.push(trigger.lemma.split(' ').skip(1).map(PhraseWord::new).collect());
         self.triggers.push(trigger);
     }
 
@@ -108,8 +119,7 @@ impl Lexicon {
         let Some(candidates) = self.by_first_word.get(words[i]) else { return Vec::new() };
         let mut found: Vec<TriggerMatch> = Vec::new();
         for &idx in candidates {
-            let rest: Vec<&str> = self.triggers[idx].lemma.split(' ').skip(1).collect();
-            let Some(len) = match_rest(words, i + 1, &rest) else { continue };
+            let Some(len) = match_rest(words, i + 1, &self.rests[idx]) else { continue };
             found.push(TriggerMatch { trigger: idx, len: len + 1 });
         }
         // Prefer the most words of the phrase, then the most tokens covered.
@@ -127,11 +137,11 @@ impl Lexicon {
             .iter()
             .filter(|&&idx| self.triggers[idx].kind == TriggerKind::Verb)
             .filter_map(|&idx| {
-                let tail: Vec<&str> = self.triggers[idx].lemma.split(' ').skip(1).collect();
+                let tail = &self.rests[idx];
                 if tail.is_empty() {
                     return None;
                 }
-                let len = match_rest(words, rest, &tail)?;
+                let len = match_rest(words, rest, tail)?;
                 Some((TriggerMatch { trigger: idx, len: len + 1 }, len))
             })
             .max_by_key(|(m, len)| (self.n_words(m.trigger), *len))
@@ -172,23 +182,23 @@ impl Lexicon {
 }
 
 /// Matches the remaining words of a phrase, allowing one modifier word before each.
-fn match_rest(words: &[&str], start: usize, rest: &[&str]) -> Option<usize> {
+fn match_rest(words: &[&str], start: usize, rest: &[PhraseWord]) -> Option<usize> {
     let mut pos = start;
     for (k, want) in rest.iter().enumerate() {
         let here = words.get(pos).copied();
-        if here.is_some_and(|w| word_matches(w, want)) {
+        if here.is_some_and(|w| want.matches(w)) {
             pos += 1;
             continue;
         }
         // Allow one modifier ("held direct talks"), or a determiner and a modifier ("called
         // for the immediate withdrawal"), but not before a particle or preposition.
-        let skip_ok = k == rest.len() - 1 && !is_function_word(want);
-        if skip_ok && words.get(pos + 1).is_some_and(|w| word_matches(w, want)) {
+        let skip_ok = k == rest.len() - 1 && !is_function_word(&want.word);
+        if skip_ok && words.get(pos + 1).is_some_and(|w| want.matches(w)) {
             pos += 2;
             continue;
         }
         let determiner = here.is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their"));
-        if skip_ok && determiner && words.get(pos + 2).is_some_and(|w| word_matches(w, want)) {
+        if skip_ok && determiner && words.get(pos + 2).is_some_and(|w| want.matches(w)) {
             pos += 3;
             continue;
         }
@@ -197,8 +207,20 @@ fn match_rest(words: &[&str], start: usize, rest: &[&str]) -> Option<usize> {
     Some(pos - start)
 }
 
-fn word_matches(word: &str, want: &str) -> bool {
-    word == want || noun_forms(want).iter().any(|f| f == word) || verb_forms(want).iter().any(|f| f == word)
+impl PhraseWord {
+    fn new(word: &str) -> PhraseWord {
+        let mut forms = vec![word.to_string()];
+        forms.extend(noun_forms(word));
+        forms.extend(verb_forms(word));
+        forms.sort();
+        forms.dedup();
+        PhraseWord { word: word.to_string(), forms }
+    }
+
+    /// Whether `word` is this word in any form.
+    fn matches(&self, word: &str) -> bool {
+        self.forms.binary_search_by(|form| form.as_str().cmp(word)).is_ok()
+    }
 }
 
 fn is_function_word(word: &str) -> bool {

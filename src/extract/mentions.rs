@@ -57,7 +57,8 @@ impl<'a> Text<'a> {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let mut sentence_of = vec![0; tokens.len()];
         let mut xpos = vec![""; tokens.len()];
-        let mut lemma = lower.clone();
+        // Tokens the grammar model does not see keep their lowercase form as lemma.
+        let mut lemma: Vec<Option<String>> = vec![None; tokens.len()];
         let mut head = vec![None; tokens.len()];
         let mut deprel = vec![""; tokens.len()];
         for (idx, sentence) in sentences.iter().enumerate() {
@@ -69,12 +70,14 @@ impl<'a> Text<'a> {
                 for (offset, analysis) in analyses.into_iter().enumerate() {
                     let i = sentence.tokens.start + offset;
                     xpos[i] = analysis.xpos;
-                    lemma[i] = analysis.lemma.to_lowercase();
+                    lemma[i] = Some(into_lowercase(analysis.lemma));
                     head[i] = (analysis.head > 0).then(|| sentence.tokens.start + analysis.head - 1);
                     deprel[i] = analysis.deprel;
                 }
             }
         }
+        let lemma =
+            lemma.into_iter().zip(&lower).map(|(lemma, low)| lemma.unwrap_or_else(|| low.clone())).collect();
         Text { text, tokens, sentences, words, lower, sentence_of, xpos, lemma, head, deprel, grammar }
     }
 
@@ -121,6 +124,11 @@ impl<'a> Text<'a> {
     pub fn starts_sentence(&self, i: usize) -> bool {
         self.sentences[self.sentence_of[i]].tokens.start == i
     }
+}
+
+/// `word` in lowercase, reusing its buffer when it has nothing to lower.
+fn into_lowercase(word: String) -> String {
+    if word.chars().all(|c| c.to_lowercase().eq([c])) { word } else { word.to_lowercase() }
 }
 
 /// How a mention names its entity.

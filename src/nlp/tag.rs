@@ -213,9 +213,53 @@ pub(crate) struct Weights {
 struct PackedWeights {
     n_classes: u32,
     scale: f32,
+    #[serde(with = "raw_bytes")]
     keys: Vec<u8>,
     lengths: Vec<u32>,
     entries: Vec<(u16, i16)>,
+}
+
+/// Reads and writes a byte vector as one block of bytes. postcard stores a block
+/// exactly as it stores a sequence of `u8` (a varint length, then the raw bytes), so
+/// model files are the same either way; the block is only read much faster.
+mod raw_bytes {
+    use serde::Serializer;
+    use serde::de::{Deserializer, Error, SeqAccess, Visitor};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(bytes)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+        deserializer.deserialize_byte_buf(BytesVisitor)
+    }
+
+    struct BytesVisitor;
+
+    impl<'de> Visitor<'de> for BytesVisitor {
+        type Value = Vec<u8>;
+
+        fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+            formatter.write_str("a byte array")
+        }
+
+        fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<Vec<u8>, E> {
+            Ok(bytes.to_vec())
+        }
+
+        fn visit_byte_buf<E: Error>(self, bytes: Vec<u8>) -> Result<Vec<u8>, E> {
+            Ok(bytes)
+        }
+
+        /// Formats that write bytes as a list of numbers (JSON) read back the same way.
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u8>, A::Error> {
+            let mut bytes = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+            while let Some(byte) = seq.next_element()? {
+                bytes.push(byte);
+            }
+            Ok(bytes)
+        }
+    }
 }
 
 impl From<Weights> for PackedWeights {
@@ -1193,6 +1237,18 @@ impl Rng {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_bytes_are_stored_as_a_byte_sequence() {
+        #[derive(Serialize, Deserialize, PartialEq, Debug)]
+        struct Plain(Vec<u8>);
+        #[derive(Serialize, Deserialize, PartialEq, Debug)]
+        struct Block(#[serde(with = "raw_bytes")] Vec<u8>);
+        let bytes: Vec<u8> = (0..=255).chain(0..100).collect();
+        let plain = postcard::to_stdvec(&Plain(bytes.clone())).unwrap();
+        assert_eq!(postcard::to_stdvec(&Block(bytes.clone())).unwrap(), plain);
+        assert_eq!(postcard::from_bytes::<Block>(&plain).unwrap(), Block(bytes));
+    }
 
     /// Weights over 5 classes for more keys than the hot table takes.
     fn sample_weights() -> Weights {
