@@ -1104,3 +1104,14 @@ fn a_critic_of_the_kremlin_is_not_the_kremlin() {
         &["ent:russia visits ent:moscow"],
     );
 }
+
+#[test]
+fn a_place_that_falls_to_an_actor_is_captured_by_it() {
+    check("Mosul fell to the Islamic State in June.", &["ent:islamic-state occupies ent:mosul"], &[]);
+    // "in May" is the month.
+    check_entities(
+        "The city of Bakhmut fell to Russian forces in May.",
+        &["ent:bakhmut PLACE -"],
+        &["ent:may"],
+    );
+}

@@ -837,6 +837,18 @@ fn name_mention(
     let label = text.text[text.tokens[first].start..text.tokens[stop - 1].end].to_string();
     let last = text.low(stop - 1);
     // A lone "Court" or "Police", a law or a war, a time zone: not an actor.
+    // "in May", "since May 2023": the month, not a place or Theresa May.
+    let month = n_words == 1
+        && text.low(first) == "may"
+        && (first > 0
+            && matches!(
+                text.low(first - 1),
+                "in" | "since" | "until" | "by" | "early" | "late" | "mid" | "last" | "next" | "this"
+            )
+            || text.tag(first + 1) == "CD");
+    if month {
+        return run_end;
+    }
     let generic = n_words == 1 && contains(ORG_WORDS, last) || NOT_ACRONYMS.contains(&label.as_str());
     if generic || NOT_ACTOR_WORDS.iter().any(|w| last == *w || last.starts_with(&format!("{w}-"))) {
         return run_end;

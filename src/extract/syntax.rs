@@ -69,6 +69,8 @@ pub fn find_events_by_syntax(
                 .or_else(|| reader.light_verb_event(lexicon, &lower, i, range.clone()));
             // "Russia said Sudan must return the helicopter": a demand stated as a report.
             let event = event.or_else(|| reader.modal_statement(lexicon, i, range.clone()));
+            // "Mosul fell to the Islamic State": the place is captured by whom it fell to.
+            let event = event.or_else(|| reader.fallen_to(lexicon, i, range.clone()));
             if let Some(event) = event {
                 events.push(Found { sentence: sentence_idx, ..event });
             }
@@ -635,6 +637,32 @@ impl Reader<'_, '_> {
             span: range,
             reciprocal: false,
         })
+    }
+
+    /// "Mosul fell to the IS group", "Kabul fell to the Taliban": a place that falls to an
+    /// actor is captured by it (CAMEO 192), the roles the other way round from the verb's.
+    fn fallen_to(&self, lexicon: &Lexicon, i: usize, range: Range<usize>) -> Option<Found> {
+        if self.text.lemma[i] != "fall" {
+            return None;
+        }
+        let capture =
+            lexicon.triggers.iter().position(|t| t.lemma == "capture" && t.kind == TriggerKind::Verb)?;
+        let captors: Vec<usize> = self
+            .text
+            .children(i, "obl")
+            .into_iter()
+            .filter(|&k| self.preposition_of(k).as_deref() == Some("to"))
+            .flat_map(|k| self.actors(k, false))
+            .collect();
+        let places: Vec<usize> = self
+            .text
+            .children(i, "nsubj")
+            .into_iter()
+            .flat_map(|k| self.actors(k, true))
+            .filter(|&e| self.is_place_or_country(e))
+            .collect();
+        let event = self.event(&lexicon.triggers[capture], i, captors, places, range)?;
+        Some(Found { trigger: capture, tokens: i..i + 1, ..event })
     }
 
     /// Who made an arrest stated without its agent ("Navalny has been detained", "a
