@@ -194,6 +194,13 @@ impl Mentions {
         self.mentions.iter().position(|m| m.end == i)
     }
 
+    /// The entity of the country with this ISO alpha-3 code, if the article names it.
+    pub fn country_entity(&self, alpha3: &str) -> Option<usize> {
+        self.entities
+            .iter()
+            .position(|e| e.class == EntityClass::Country && e.country.as_deref() == Some(alpha3))
+    }
+
     /// The class of the entity a mention names.
     pub fn class(&self, mention: usize) -> EntityClass {
         self.entities[self.mentions[mention].entity].class
@@ -248,15 +255,16 @@ pub const TITLE_HEADS: &[&str] = &[
 #[rustfmt::skip]
 pub const GROUP_NOUNS: &[&str] = &[
     "administration", "agents", "air", "aircraft", "airstrike", "airstrikes", "army", "artillery",
-    "attack", "attacks", "authorities", "authority", "bombers", "cabinet", "coalition", "commanders", "commandos",
-    "delegation", "delegations", "diplomats", "drone", "drones", "envoys", "fighter", "fighters",
-    "forces", "government", "governments", "guards", "gunboats", "gunmen", "gunships",
-    "helicopters", "inspectors", "jets", "lawmakers", "leader", "leaders", "leadership", "marines",
-    "militants", "military", "militia", "militias", "minister", "ministers", "ministry", "missile",
-    "missiles", "monitors", "navy", "negotiators", "observers", "officers", "officials",
-    "paratroopers", "parliament", "peacekeepers", "planes", "police", "policemen", "prosecutors", "rebels",
-    "regime", "representatives", "rocket", "rockets", "security", "servicemen", "shelling", "side",
-    "sides", "soldiers", "strike", "strikes", "tanks", "team", "troops", "warplanes", "warships",
+    "attack", "attacks", "authorities", "authority", "bombers", "cabinet", "coalition",
+    "commanders", "commandos", "delegation", "delegations", "diplomats", "drone", "drones",
+    "envoys", "fighter", "fighters", "forces", "government", "governments", "guards", "gunboats",
+    "gunmen", "gunships", "helicopters", "inspectors", "jets", "lawmakers", "leader", "leaders",
+    "leadership", "marines", "militants", "military", "militia", "militias", "minister",
+    "ministers", "ministry", "missile", "missiles", "monitors", "navy", "negotiators", "observers",
+    "officers", "officials", "paratroopers", "parliament", "peacekeepers", "planes", "police",
+    "policemen", "prosecutors", "rebels", "regime", "representatives", "rocket", "rockets",
+    "security", "servicemen", "shelling", "side", "sides", "soldiers", "strike", "strikes", "tanks",
+    "team", "troops", "warplanes", "warships",
 ];
 
 /// Group nouns for fighters who do not act for the country named before them ("Sudanese
@@ -315,20 +323,22 @@ const MAX_NAME_RUN: usize = 8;
 const NOT_NAMES: &[&str] = &[
     "a", "about", "according", "after", "again", "all", "also", "although", "an", "and", "another",
     "any", "april", "as", "at", "august", "aunt", "because", "before", "both", "but", "by", "dear",
-    "december", "despite", "dr", "during", "each", "earlier", "early", "even", "every", "february", "for",
-    "four", "friday", "from", "he", "hello", "her", "here", "hey", "hi", "his", "however", "i",
-    "if", "in", "it", "its", "january", "july", "june", "last", "late", "later", "march",
-    "meanwhile", "monday", "more", "most", "mr", "mrs", "mrs.", "ms", "my", "new", "next", "no", "not", "november",
-    "now", "october", "of", "on", "one", "only", "or", "other", "our", "over", "saturday",
-    "september", "several", "she", "since", "so", "some", "still", "sunday", "thanks", "that",
-    "the", "their", "there", "these", "they", "this", "those", "three", "thursday", "to", "today",
-    "tuesday", "two", "uncle", "under", "unfortunately", "until", "we", "wednesday", "when",
-    "where", "which", "while", "who", "why", "with", "yet", "you",
+    "december", "despite", "dr", "during", "each", "earlier", "early", "even", "every", "february",
+    "for", "four", "friday", "from", "he", "hello", "her", "here", "hey", "hi", "his", "however",
+    "i", "if", "in", "it", "its", "january", "july", "june", "last", "late", "later", "march",
+    "meanwhile", "monday", "more", "most", "mr", "mrs", "mrs.", "ms", "my", "new", "next", "no",
+    "not", "november", "now", "october", "of", "on", "one", "only", "or", "other", "our", "over",
+    "saturday", "september", "several", "she", "since", "so", "some", "still", "sunday", "thanks",
+    "that", "the", "their", "there", "these", "they", "this", "those", "three", "thursday", "to",
+    "today", "tuesday", "two", "uncle", "under", "unfortunately", "until", "we", "wednesday",
+    "when", "where", "which", "while", "who", "why", "with", "yet", "you",
 ];
 
 /// Lowercase words that may sit inside a name ("Bashar al-Assad", "Ursula von der Leyen").
-const NAME_PARTICLES: &[&str] =
-    &["al", "bin", "da", "de", "del", "den", "der", "di", "dos", "du", "el", "ibn", "la", "le", "van", "von"];
+#[rustfmt::skip]
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "de", "del", "den", "der", "di", "dos", "du", "el", "ibn", "la", "le", "van", "von",
+];
 
 /// Lowercase nouns after a name that make it a geographical name.
 #[rustfmt::skip]
@@ -836,7 +846,6 @@ fn name_mention(
     let n_words = stop - first;
     let label = text.text[text.tokens[first].start..text.tokens[stop - 1].end].to_string();
     let last = text.low(stop - 1);
-    // A lone "Court" or "Police", a law or a war, a time zone: not an actor.
     // "in May", "since May 2023": the month, not a place or Theresa May.
     let month = n_words == 1
         && text.low(first) == "may"
@@ -849,6 +858,7 @@ fn name_mention(
     if month {
         return run_end;
     }
+    // A lone "Court" or "Police", a law or a war, a time zone: not an actor.
     let generic = n_words == 1 && contains(ORG_WORDS, last) || NOT_ACRONYMS.contains(&label.as_str());
     if generic || NOT_ACTOR_WORDS.iter().any(|w| last == *w || last.starts_with(&format!("{w}-"))) {
         return run_end;

@@ -630,11 +630,8 @@ fn org_before(text: &Text<'_>, mentions: &mut Mentions, first: usize) -> Option<
     match mentions.entities[entity].class {
         EntityClass::Country | EntityClass::Org => Some(entity),
         EntityClass::Person if possessive => {
-            let country = mentions.entities[entity].country.clone()?;
-            mentions
-                .entities
-                .iter()
-                .position(|e| e.class == EntityClass::Country && e.country.as_deref() == Some(&country))
+            let country = mentions.entities[entity].country.as_deref()?;
+            mentions.country_entity(country)
         }
         _ => None,
     }

@@ -680,10 +680,7 @@ impl Reader<'_, '_> {
                 EntityClass::Place => self.mentions.entities[entity].country.as_deref()?,
                 _ => return None,
             };
-            self.mentions
-                .entities
-                .iter()
-                .position(|e| e.class == EntityClass::Country && e.country.as_deref() == Some(country))
+            self.mentions.country_entity(country)
         });
         let home = self.main_country.filter(|&state| {
             let country = self.mentions.entities[state].country.as_deref();
