@@ -74,6 +74,10 @@ pub enum Command {
         /// Re-extract every article, even unchanged ones.
         #[arg(long)]
         force: bool,
+        /// Which actors to extract: named ones, or also unnamed groups known by
+        /// country and sector ("Afghan rebels" → AFGREB), as event data codes them.
+        #[arg(long, value_enum, default_value = "named")]
+        actors: ActorMode,
     },
     /// Extracts without a store and writes the result to standard output.
     ///
@@ -92,6 +96,10 @@ pub enum Command {
         /// Also write negated and hypothetical events.
         #[arg(long)]
         include_uncertain: bool,
+        /// Which actors to extract: named ones, or also unnamed groups known by
+        /// country and sector ("Afghan rebels" → AFGREB), as event data codes them.
+        #[arg(long, value_enum, default_value = "named")]
+        actors: ActorMode,
     },
     /// Runs a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) against the store.
     ///
@@ -292,6 +300,25 @@ pub enum AnalyzeFormat {
     Csv,
 }
 
+/// Which actors `build` and `extract` look for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ActorMode {
+    /// Named people, countries, organisations and places (what the gold set annotates).
+    Named,
+    /// Those, and unnamed groups known by country and sector ("Afghan rebels",
+    /// "demonstrators in Baghdad"), as CAMEO and Phoenix event data code them.
+    Groups,
+}
+
+impl ActorMode {
+    fn extractor(self) -> &'static RuleExtractor {
+        match self {
+            ActorMode::Named => RuleExtractor::shared(),
+            ActorMode::Groups => RuleExtractor::shared_with_groups(),
+        }
+    }
+}
+
 /// What `extract` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExtractFormat {
@@ -318,9 +345,11 @@ fn parse_date_arg(raw: &str) -> Result<NaiveDate, String> {
 /// Runs the command and returns the exit status.
 pub fn run(args: Args) -> ExitCode {
     let result = match args.command {
-        Command::Build { inputs, date, force } => build(&args.store, &inputs, date, force),
-        Command::Extract { inputs, format, date, include_uncertain } => {
-            extract(&inputs, format, date, include_uncertain)
+        Command::Build { inputs, date, force, actors } => {
+            build(&args.store, &inputs, date, force, actors.extractor())
+        }
+        Command::Extract { inputs, format, date, include_uncertain, actors } => {
+            extract(&inputs, format, date, include_uncertain, actors.extractor())
         }
         Command::Query { sparql, file, format } => query(&args.store, sparql, file, format),
         Command::Export { format, out, include_uncertain, cluster, communities, filter } => {
@@ -397,12 +426,17 @@ fn read_batch(inputs: &[PathBuf], date: Option<NaiveDate>) -> ingest::Batch {
     batch
 }
 
-fn build(store_path: &Path, inputs: &[PathBuf], date: Option<NaiveDate>, force: bool) -> Result<ExitCode> {
+fn build(
+    store_path: &Path,
+    inputs: &[PathBuf],
+    date: Option<NaiveDate>,
+    force: bool,
+    extractor: &RuleExtractor,
+) -> Result<ExitCode> {
     let started = Instant::now();
     let batch = read_batch(inputs, date);
     let store = GraphStore::open(store_path, true)?;
     store.load_ontology()?;
-    let extractor = RuleExtractor::shared();
     let progress = progress_bar(batch.documents.len() as u64);
     let summary = build_store(&store, &batch.documents, extractor, force, &|| progress.inc(1))?;
     progress.finish_and_clear();
@@ -444,9 +478,9 @@ fn extract(
     format: ExtractFormat,
     date: Option<NaiveDate>,
     include_uncertain: bool,
+    extractor: &RuleExtractor,
 ) -> Result<ExitCode> {
     let batch = read_batch(inputs, date);
-    let extractor = RuleExtractor::shared();
     let extractions = crate::extract::extract_all(extractor, &batch.documents);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -641,7 +675,7 @@ fn output(path: Option<&Path>) -> Result<Box<dyn Write>> {
 
 const STATS_ARTICLES: &str = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a nkg:Article }";
 const STATS_CLASSES: &str = "SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {
-  ?e a nkg:Actor ; a ?class . FILTER(?class IN (nkg:Person, nkg:Country, nkg:Organization, nkg:Place))
+  ?e a nkg:Actor ; a ?class . FILTER(?class IN (nkg:Person, nkg:Country, nkg:Organization, nkg:Place, nkg:Group))
 } GROUP BY ?class ORDER BY ?class";
 const STATS_ROOTS: &str = "SELECT ?root (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?e) AS ?n) WHERE {
   ?e a nkg:Event ; nkg:eventType ?type .

@@ -1118,3 +1118,69 @@ fn a_place_that_falls_to_an_actor_is_captured_by_it() {
         &["ent:may"],
     );
 }
+
+/// The certain edges an extractor finds in `text` (article date 2025-04-17).
+fn edges_of(extractor: &RuleExtractor, text: &str) -> (Vec<String>, Vec<newskg::extract::Entity>) {
+    let mut doc = Document::new("case", text);
+    doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+    let extraction = extractor.extract(&doc);
+    let edges = extraction
+        .events
+        .iter()
+        .filter(|e| newskg::extract::jsonl::is_certain(e))
+        .map(|e| format!("{} {} {}", e.subject, e.relation, e.object))
+        .collect();
+    (edges, extraction.entities)
+}
+
+#[test]
+fn groups_are_actors_only_when_asked_for() {
+    let text = "Sudanese rebels shelled the town of Kadugli on Sunday. Thousands of students in Jakarta \
+                protested against Australia.";
+    let (edges, entities) = edges_of(RuleExtractor::shared_with_groups(), text);
+    assert!(edges.contains(&"ent:group-sudan-rebels shells ent:kadugli".to_string()), "{edges:#?}");
+    assert!(
+        edges.contains(&"ent:group-indonesia-students protestsAgainst ent:australia".to_string()),
+        "{edges:#?}"
+    );
+    let rebels = entities.iter().find(|e| e.id == "ent:group-sudan-rebels").expect("the rebels");
+    assert_eq!(rebels.class, newskg::extract::EntityClass::Group);
+    assert_eq!((rebels.cameo.as_deref(), rebels.country.as_deref()), (Some("SDNREB"), Some("SDN")));
+    assert!(rebels.aliases.iter().any(|a| a == "Sudanese rebels"), "{:?}", rebels.aliases);
+    // The demonym only qualifies the group: Sudan itself did not shell anything.
+    assert!(!edges.iter().any(|e| e.starts_with("ent:sudan ")), "{edges:#?}");
+
+    // By default the rebels are nobody's (GUIDELINES section 2) and there are no groups.
+    let (edges, entities) = edges_of(RuleExtractor::shared(), text);
+    assert!(!edges.iter().any(|e| e.contains("kadugli")), "{edges:#?}");
+    assert!(entities.iter().all(|e| e.class != newskg::extract::EntityClass::Group));
+}
+
+#[test]
+fn a_group_needs_a_country_and_a_head_of_its_own() {
+    let groups = RuleExtractor::shared_with_groups();
+    // No country: the rebels stay out.
+    let (_, entities) = edges_of(groups, "The rebels attacked the town of Kadugli.");
+    assert!(entities.iter().all(|e| e.class != newskg::extract::EntityClass::Group), "{entities:#?}");
+    // "rebel territory" is territory; "rebel leaders" are the rebels.
+    let (_, entities) = edges_of(groups, "Syrian troops shelled Syrian rebel territory near Idlib.");
+    assert!(entities.iter().all(|e| e.class != newskg::extract::EntityClass::Group), "{entities:#?}");
+    let (edges, _) = edges_of(groups, "Afghan rebel leaders met Pakistani officials in Peshawar.");
+    assert!(edges.contains(&"ent:group-afghanistan-rebels meets ent:pakistan".to_string()), "{edges:#?}");
+    // A group named by where it is: "demonstrators in the northern city of Kirkuk".
+    let (edges, _) =
+        edges_of(groups, "Demonstrators in the northern city of Kirkuk protested against Turkey on Sunday.");
+    assert!(
+        edges.contains(&"ent:group-iraq-opposition protestsAgainst ent:turkey".to_string()),
+        "{edges:#?}"
+    );
+}
+
+#[test]
+fn quantities_of_people_act_as_the_people() {
+    check(
+        "Thousands of Ukrainian soldiers attacked Russian positions near Kupiansk.",
+        &["ent:ukraine attacks ent:russia"],
+        &[],
+    );
+}

@@ -172,3 +172,29 @@ fn one_happening_reported_by_two_articles_is_one_occurrence_with_two_sources() {
     let first = stdout(&output).lines().nth(1).unwrap_or("").to_string();
     assert!(first.starts_with("Russia,strike,Kharkiv,2024-05-03,2,2"), "{first}");
 }
+
+#[test]
+fn groups_are_built_queried_and_drawn_when_asked_for() {
+    let scratch = Scratch::new();
+    let article = scratch.file(
+        "rebels.txt",
+        b"date 2024-05-05 Rebels shell a town\nSudanese rebels shelled the town of Kadugli on Sunday, killing four people.\n",
+    );
+    let path = article.to_str().unwrap();
+    // `extract` says which actors it looks for; the default has no groups.
+    let named = stdout(&scratch.run(&["extract", path]));
+    assert!(!named.contains(r#""class":"GROUP""#), "{named}");
+    let grouped = scratch.run(&["extract", "--actors", "groups", path]);
+    assert_ok(&grouped);
+    let grouped = stdout(&grouped);
+    assert!(grouped.contains(r#""class":"GROUP""#) && grouped.contains(r#""code":"SDNREB""#), "{grouped}");
+
+    assert_ok(&scratch.run(&["build", "--actors", "groups", path]));
+    let query = "SELECT ?code WHERE { ?g a nkg:Group ; nkg:cameoActorCode ?code . ?e nkg:actor ?g }";
+    let output = scratch.run(&["query", query, "--format", "tsv"]);
+    assert_ok(&output);
+    assert!(stdout(&output).contains("SDNREB"), "{}", stdout(&output));
+    let dot = scratch.run(&["export", "--format", "dot"]);
+    assert_ok(&dot);
+    assert!(stdout(&dot).contains("Sudan rebels") && stdout(&dot).contains("octagon"), "{}", stdout(&dot));
+}

@@ -89,6 +89,7 @@ fn node_style(node: &Node) -> (&'static str, &'static str) {
         "PERSON" => ("ellipse", "#cfe2f3"),
         "COUNTRY" => ("box", "#fce5cd"),
         "ORG" => ("hexagon", "#d9ead3"),
+        "GROUP" => ("octagon", "#f4cccc"),
         _ => ("house", "#eeeeee"),
     }
 }

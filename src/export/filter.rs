@@ -75,6 +75,7 @@ pub enum EntityKind {
     Country,
     Org,
     Place,
+    Group,
 }
 
 impl EntityKind {
@@ -85,6 +86,7 @@ impl EntityKind {
             EntityKind::Country => "COUNTRY",
             EntityKind::Org => "ORG",
             EntityKind::Place => "PLACE",
+            EntityKind::Group => "GROUP",
         }
     }
 }

@@ -94,7 +94,7 @@ const NODES_QUERY: &str = r#"
 SELECT ?n (SAMPLE(?label) AS ?l) (SAMPLE(?class) AS ?c) (SAMPLE(?country) AS ?cc)
        (SAMPLE(?code) AS ?code1) (SAMPLE(?same) AS ?wd) WHERE {
   ?n a nkg:Actor ; rdfs:label ?label ; a ?class .
-  FILTER(?class IN (nkg:Person, nkg:Country, nkg:Organization, nkg:Place))
+  FILTER(?class IN (nkg:Person, nkg:Country, nkg:Organization, nkg:Place, nkg:Group))
   OPTIONAL { ?n nkg:country ?country }
   OPTIONAL { ?n nkg:cameoActorCode ?code }
   OPTIONAL { ?n owl:sameAs ?same }
@@ -255,6 +255,7 @@ fn read_nodes(store: &GraphStore) -> Result<HashMap<String, Node>, QueryError> {
             "Person" => "PERSON",
             "Country" => "COUNTRY",
             "Organization" => "ORG",
+            "Group" => "GROUP",
             _ => "PLACE",
         };
         let node = Node {
@@ -292,7 +293,7 @@ fn ego_iri(store: &GraphStore, name: &str, nodes: &HashMap<String, Node>) -> Res
     Ok(resolve_ego(name, &candidates)?.to_string())
 }
 
-/// Maps every person and organisation with a country to that country's node,
+/// Maps every person, organisation and group with a country to that country's node,
 /// adding a node for a country the store has no entity for.
 fn country_fold(nodes: &mut HashMap<String, Node>) -> HashMap<String, String> {
     let mut countries: BTreeMap<String, String> = BTreeMap::new();
@@ -305,7 +306,7 @@ fn country_fold(nodes: &mut HashMap<String, Node>) -> HashMap<String, String> {
     }
     let mut fold = HashMap::new();
     let mut added = Vec::new();
-    for node in nodes.values().filter(|n| matches!(n.class.as_str(), "PERSON" | "ORG")) {
+    for node in nodes.values().filter(|n| matches!(n.class.as_str(), "PERSON" | "ORG" | "GROUP")) {
         let Some(code) = &node.country else { continue };
         let country_iri = countries.entry(code.clone()).or_insert_with(|| {
             let iri = format!("{ENTITY_NS}country-{}", code.to_lowercase());

@@ -206,7 +206,7 @@ impl Mentions {
         self.entities[self.mentions[mention].entity].class
     }
 
-    fn entity_for(&mut self, entity: Entity) -> usize {
+    pub(super) fn entity_for(&mut self, entity: Entity) -> usize {
         if let Some(&idx) = self.by_id.get(&entity.id) {
             return idx;
         }
@@ -216,7 +216,7 @@ impl Mentions {
         idx
     }
 
-    fn add_alias(&mut self, entity: usize, alias: &str) {
+    pub(super) fn add_alias(&mut self, entity: usize, alias: &str) {
         let aliases = &mut self.entities[entity].aliases;
         if !alias.is_empty() && !aliases.iter().any(|a| a == alias) {
             aliases.push(alias.to_string());

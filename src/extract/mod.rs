@@ -10,6 +10,7 @@ pub mod cameo;
 pub mod casualties;
 pub mod events;
 pub mod gazetteer;
+pub mod groups;
 pub mod jsonl;
 pub mod lexicon;
 pub mod mentions;
@@ -26,7 +27,7 @@ use serde::Serialize;
 pub use self::casualties::Casualties;
 use crate::ingest::Document;
 
-/// The four kinds of actor.
+/// The kinds of actor: the four named kinds, and unnamed groups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum EntityClass {
@@ -34,6 +35,10 @@ pub enum EntityClass {
     Country,
     Org,
     Place,
+    /// An unnamed group known by its country and sector ("Afghan rebels", "students in
+    /// Jakarta"), as event data codes it (AFGREB, IDNEDU). Found only when the extractor
+    /// is asked for groups (`--actors groups`, [`groups`]).
+    Group,
 }
 
 impl EntityClass {
@@ -44,6 +49,7 @@ impl EntityClass {
             EntityClass::Country => "COUNTRY",
             EntityClass::Org => "ORG",
             EntityClass::Place => "PLACE",
+            EntityClass::Group => "GROUP",
         }
     }
 
@@ -54,6 +60,7 @@ impl EntityClass {
             "COUNTRY" => Some(EntityClass::Country),
             "ORG" | "ORGANIZATION" | "ORGANISATION" => Some(EntityClass::Org),
             "PLACE" | "LOCATION" => Some(EntityClass::Place),
+            "GROUP" => Some(EntityClass::Group),
             _ => None,
         }
     }

@@ -40,7 +40,8 @@ impl NerLabel {
     pub fn of_class(class: EntityClass) -> NerLabel {
         match class {
             EntityClass::Person => NerLabel::Per,
-            EntityClass::Org => NerLabel::Org,
+            // Groups are not names; the NER scorer never sees them (the default extractor has none).
+            EntityClass::Org | EntityClass::Group => NerLabel::Org,
             EntityClass::Country | EntityClass::Place => NerLabel::Loc,
         }
     }

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use super::casualties::find_casualties;
 use super::events::{Found, Pattern, find_events};
 use super::gazetteer::Gazetteer;
+use super::groups::{GroupNouns, find_groups};
 use super::lexicon::Lexicon;
 use super::mentions::Mentions;
 use super::mentions::{Text, find_mentions};
@@ -26,6 +27,8 @@ pub struct RuleExtractor {
     gazetteer: Gazetteer,
     lexicon: Lexicon,
     grammar: Option<&'static Pipeline>,
+    /// Whether unnamed groups ("Afghan rebels") are actors too, as event data codes them.
+    groups: bool,
 }
 
 impl RuleExtractor {
@@ -35,7 +38,14 @@ impl RuleExtractor {
             gazetteer: Gazetteer::builtin(),
             lexicon: Lexicon::builtin(),
             grammar: builtin_grammar(),
+            groups: false,
         }
+    }
+
+    /// The same, also coding unnamed groups known by country and sector as actors
+    /// ("Afghan rebels" → AFGREB): event data's actors, beyond the named ones. See [`groups`](super::groups).
+    pub fn with_groups() -> RuleExtractor {
+        RuleExtractor { groups: true, ..RuleExtractor::new() }
     }
 
     /// The same without the tagger: capitalisation and word lists only.
@@ -48,6 +58,12 @@ impl RuleExtractor {
         static SHARED: OnceLock<RuleExtractor> = OnceLock::new();
         SHARED.get_or_init(RuleExtractor::new)
     }
+
+    /// A shared instance of [`RuleExtractor::with_groups`], built on first use.
+    pub fn shared_with_groups() -> &'static RuleExtractor {
+        static SHARED: OnceLock<RuleExtractor> = OnceLock::new();
+        SHARED.get_or_init(RuleExtractor::with_groups)
+    }
 }
 
 impl Default for RuleExtractor {
@@ -58,7 +74,11 @@ impl Default for RuleExtractor {
 
 impl Extractor for RuleExtractor {
     fn version(&self) -> &str {
-        concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+9")
+        if self.groups {
+            concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+10+groups")
+        } else {
+            concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+10")
+        }
     }
 
     fn extract(&self, doc: &Document) -> Extraction {
@@ -67,6 +87,9 @@ impl Extractor for RuleExtractor {
         let roles = find_roles(&text, &mut mentions, &self.gazetteer, doc.date);
         resolve_descriptions(&text, &mut mentions, &roles.roles);
         resolve_titles(&text, &mut mentions, &roles.roles);
+        if self.groups {
+            find_groups(&text, &mut mentions, &self.gazetteer, GroupNouns::builtin());
+        }
         let mut found = find_events(&text, &mentions, &self.lexicon, &roles.appositions);
         // The parse finds events the word-order patterns miss entirely; where both read
         // the same trigger, the patterns win (they are more precise on news prose so far).

@@ -820,11 +820,27 @@ impl Reader<'_, '_> {
             out.push(org);
         } else if matches!(
             self.text.low(k),
-            "group" | "groups" | "team" | "delegation" | "contingent" | "number" | "mission" | "deployment"
+            "group"
+                | "groups"
+                | "team"
+                | "delegation"
+                | "contingent"
+                | "number"
+                | "mission"
+                | "deployment"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "tens"
+                | "millions"
+                | "scores"
+                | "crowd"
+                | "crowds"
+                | "members"
         ) || as_target && is_partitive(self.text.low(k))
         {
-            // "a group of Moroccan diplomats", "a mission of observers from the OSCE": the
-            // members act; "seized most of the country", "shelled parts of Kharkiv": the
+            // "a group of Moroccan diplomats", "a mission of observers from the OSCE",
+            // "thousands of Iraqi Kurds": the members act; "seized most of the country", "shelled parts of Kharkiv": the
             // whole is acted upon.
             let before = out.len();
             let members = !is_partitive(self.text.low(k));
@@ -1000,7 +1016,7 @@ impl Reader<'_, '_> {
             self.entity_at(c, true).is_some_and(|e| match self.mentions.entities[e].class {
                 EntityClass::Person => true,
                 EntityClass::Org | EntityClass::Country => !title,
-                EntityClass::Place => false,
+                EntityClass::Place | EntityClass::Group => false,
             })
         })
     }

@@ -145,6 +145,7 @@ fn class_iri(class: EntityClass) -> &'static str {
         EntityClass::Country => nkg::COUNTRY,
         EntityClass::Org => nkg::ORGANIZATION,
         EntityClass::Place => nkg::PLACE,
+        EntityClass::Group => nkg::GROUP,
     }
 }
 

@@ -52,6 +52,8 @@ pub mod nkg {
         ORGANIZATION = "Organization";
         /// A named city, region or site.
         PLACE = "Place";
+        /// An unnamed group known by its country and sector ("Afghan rebels").
+        GROUP = "Group";
         /// An event node.
         EVENT = "Event";
         /// A news article.

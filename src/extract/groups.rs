@@ -1,0 +1,268 @@
+//! Unnamed groups as actors, for event data: "Afghan rebels", "demonstrators in Baghdad".
+//!
+//! Event data (CAMEO, Phoenix, ICEWS, PLOVER) codes an actor by its country and sector
+//! even where the text names no one: "Afghan rebels" is AFGREB, "students throughout
+//! Indonesia" IDNEDU. The default extractor leaves such groups out, as the annotation
+//! guidelines do (an event needs named ends; rebels and crowds do not act for their
+//! country). Asked for groups (`--actors groups`), it adds them as [`EntityClass::Group`]
+//! entities, one per country and sector, shared by every article that mentions one.
+//!
+//! A group is a noun of `ontology/lexicons/groups.tsv` heading its noun phrase ("rebels",
+//! or "rebel" before "leaders", "group", "forces"), tied to a country by
+//! - a country's name or demonym, or a place of a country, just before it: "Afghan
+//!   rebels", "Ivory Coast rebels", "angry French paper workers", "Baghdad residents";
+//! - or one just after "in", "from", "throughout" or "across": "rebels in the Ivory
+//!   Coast", "demonstrators in the northern city of Kirkuk".
+//!
+//! A group with no country ("the rebels") stays out: its country would be a guess. A
+//! state's own forces and officials are not groups: they act for their country and
+//! already resolve to it ("Egyptian police" is Egypt).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::gazetteer::{Gazetteer, slug};
+use super::mentions::{Mention, MentionKind, Mentions, Text};
+use super::{Entity, EntityClass};
+
+/// The shipped group nouns.
+pub const GROUPS_TSV: &str = include_str!("../../ontology/lexicons/groups.tsv");
+
+/// A sector of people: its agent code and the name used in a group's label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sector {
+    pub code: String,
+    pub label: String,
+}
+
+/// Group nouns (singular, lowercase) and their sectors.
+#[derive(Debug, Default)]
+pub struct GroupNouns {
+    nouns: HashMap<String, Sector>,
+}
+
+impl GroupNouns {
+    /// Parses the TSV format of `groups.tsv`; a malformed line is an error naming it.
+    pub fn parse(tsv: &str) -> Result<GroupNouns, String> {
+        let mut nouns = HashMap::new();
+        for (n, line) in tsv.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [noun, code, label] = fields[..] else {
+                return Err(format!("groups.tsv:{}: expected 3 tab-separated fields", n + 1));
+            };
+            if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+                return Err(format!("groups.tsv:{}: sector code {code:?} is not three capitals", n + 1));
+            }
+            nouns.insert(noun.to_string(), Sector { code: code.to_string(), label: label.to_string() });
+        }
+        Ok(nouns).map(|nouns| GroupNouns { nouns })
+    }
+
+    /// The nouns shipped in `ontology/lexicons/groups.tsv`.
+    pub fn builtin() -> &'static GroupNouns {
+        static BUILTIN: OnceLock<GroupNouns> = OnceLock::new();
+        BUILTIN.get_or_init(|| GroupNouns::parse(GROUPS_TSV).expect("the shipped groups.tsv parses"))
+    }
+
+    /// The sector of a word, given its lowercase form and lemma ("rebels", "militiamen").
+    pub fn sector(&self, lower: &str, lemma: &str) -> Option<&Sector> {
+        let singular = singular(lower);
+        self.nouns.get(lemma).or_else(|| self.nouns.get(lower)).or_else(|| self.nouns.get(singular.as_str()))
+    }
+}
+
+/// A regular English singular: "rebels" → "rebel", "militiamen" → "militiaman".
+fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("men") {
+        format!("{stem}man")
+    } else if let Some(stem) = word.strip_suffix("ies") {
+        format!("{stem}y")
+    } else {
+        word.strip_suffix('s').unwrap_or(word).to_string()
+    }
+}
+
+/// Nouns a group noun may qualify while the whole still names the group ("rebel leaders",
+/// "the rebel group", "guerrilla forces").
+const GROUP_HEADS: &[&str] = &[
+    "bases",
+    "camps",
+    "commanders",
+    "faction",
+    "factions",
+    "fighters",
+    "forces",
+    "group",
+    "groups",
+    "leaders",
+    "leadership",
+    "movement",
+    "positions",
+    "units",
+];
+
+/// Finds the groups of an article and adds them to `mentions`: a GROUP entity each, and a
+/// mention over the group's nouns. The country word before a group only qualifies it
+/// and is marked as a modifier, so it does not act on its own.
+pub fn find_groups(text: &Text<'_>, mentions: &mut Mentions, gazetteer: &Gazetteer, nouns: &GroupNouns) {
+    let mut found: Vec<(usize, usize, Entity, Option<usize>)> = Vec::new();
+    for i in 0..text.words.len() {
+        let Some(sector) = nouns.sector(text.low(i), &text.lemma[i]) else { continue };
+        // A common noun: "Rebels" opening a sentence is one, the "Workers' Union" is not.
+        let tag = text.tag(i);
+        let common = if tag.is_empty() { !text.is_capitalised(i) } else { tag.starts_with("NN") };
+        if !common || text.is_capitalised(i) && !text.starts_sentence(i) {
+            continue;
+        }
+        let mut end = i + 1;
+        let n = text.words.len();
+        if let Some(j) = (i + 1..(i + 3).min(n))
+            .find(|&j| GROUP_HEADS.contains(&text.low(j)))
+            .filter(|&j| (i + 1..j).all(|k| text.tag(k) == "JJ" || text.tag(k).starts_with("NN")))
+        {
+            // "rebel leaders", "the guerrilla forces": a head that still names the group.
+            end = j + 1;
+        } else if end < n && text.tag(end).starts_with("NN") && !text.is_capitalised(end) {
+            // "rebel territory", "student union": the noun qualifies another thing.
+            continue;
+        }
+        if (i..end).any(|k| mentions.at(k).is_some()) || text.sentence_of[end - 1] != text.sentence_of[i] {
+            continue;
+        }
+        let before = country_before(text, mentions, i);
+        let country = before.map(|(_, c)| c).or_else(|| country_after(text, mentions, end));
+        let Some(country) = country else { continue };
+        let Some(entity) = group_entity(mentions, gazetteer, country, sector, text, i, end) else { continue };
+        found.push((i, end, entity, before.map(|(m, _)| m)));
+    }
+    for (start, end, entity, qualifier) in found {
+        let idx = mentions.entity_for(entity);
+        let surface = text.text[text.tokens[start].start..text.tokens[end - 1].end].to_string();
+        let alias = match qualifier {
+            Some(m) => {
+                text.text[text.tokens[mentions.mentions[m].start].start..text.tokens[end - 1].end].to_string()
+            }
+            None => surface,
+        };
+        mentions.add_alias(idx, &alias);
+        if let Some(m) = qualifier {
+            mentions.mentions[m].modifier = true;
+        }
+        mentions.mentions.push(Mention { start, end, entity: idx, kind: MentionKind::Name, modifier: false });
+    }
+    mentions.mentions.sort_by_key(|m| (m.start, m.end));
+}
+
+/// A country the group is "of": the ISO code of a country, or of a place's country.
+fn country_of(mentions: &Mentions, m: usize) -> Option<&str> {
+    let mention = &mentions.mentions[m];
+    if mention.kind == MentionKind::Pronoun {
+        return None;
+    }
+    let entity = &mentions.entities[mention.entity];
+    match entity.class {
+        EntityClass::Country | EntityClass::Place => entity.country.as_deref(),
+        _ => None,
+    }
+}
+
+/// The country named just before token `i`, past a few adjectives and nouns ("Afghan
+/// rebels", "French paper workers", "Sierra Leone's rebels"): its mention and ISO code.
+fn country_before<'m>(text: &Text<'_>, mentions: &'m Mentions, i: usize) -> Option<(usize, &'m str)> {
+    let mut k = i;
+    while k > 0 && i - k < 3 {
+        if let Some(m) = mentions.ending_at(k) {
+            return country_of(mentions, m).map(|c| (m, c));
+        }
+        let word = text.low(k - 1);
+        let plain =
+            !text.is_capitalised(k - 1) && (text.tag(k - 1) == "JJ" || text.tag(k - 1).starts_with("NN"));
+        if word == "'s" || word == "’s" || plain {
+            k -= 1;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// The country or place named after "in", "from", "throughout" or "across" right after the
+/// group ("rebels in the Ivory Coast", "demonstrators in the northern city of Kirkuk").
+fn country_after<'m>(text: &Text<'_>, mentions: &'m Mentions, end: usize) -> Option<&'m str> {
+    if end >= text.words.len() || !matches!(text.low(end), "in" | "from" | "throughout" | "across") {
+        return None;
+    }
+    let mut k = end + 1;
+    while k < text.words.len() && k < end + 6 {
+        if let Some(m) = mentions.at(k) {
+            return (mentions.mentions[m].start == k).then(|| country_of(mentions, m)).flatten();
+        }
+        let word = text.low(k);
+        let skip = matches!(word, "the" | "of" | "its" | "their")
+            || !text.is_capitalised(k) && (text.tag(k) == "JJ" || text.tag(k).starts_with("NN"));
+        if !skip {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The GROUP entity for a country and sector: "Afghanistan rebels", code AFGREB.
+fn group_entity(
+    mentions: &Mentions,
+    gazetteer: &Gazetteer,
+    alpha3: &str,
+    sector: &Sector,
+    text: &Text<'_>,
+    start: usize,
+    end: usize,
+) -> Option<Entity> {
+    let (label, code) = match mentions.country_entity(alpha3) {
+        Some(e) => {
+            let country = &mentions.entities[e];
+            (country.label.clone(), country.cameo.clone().unwrap_or_else(|| alpha3.to_string()))
+        }
+        None => {
+            let entry = &gazetteer.entries[gazetteer.country(alpha3)?];
+            (entry.label.clone(), entry.cameo.clone().unwrap_or_else(|| alpha3.to_string()))
+        }
+    };
+    let label = format!("{label} {}", sector.label);
+    let surface = text.text[text.tokens[start].start..text.tokens[end - 1].end].to_string();
+    Some(Entity {
+        id: format!("ent:group-{}", slug(&label)),
+        class: EntityClass::Group,
+        aliases: vec![label.clone(), surface],
+        label,
+        wikidata: None,
+        cameo: Some(format!("{}{}", &code[..3.min(code.len())], sector.code)),
+        country: Some(alpha3.to_string()),
+        lat: None,
+        lon: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_nouns_parse_and_know_plurals() {
+        let nouns = GroupNouns::builtin();
+        assert_eq!(nouns.sector("rebels", "rebels").map(|s| s.code.as_str()), Some("REB"));
+        assert_eq!(nouns.sector("militiamen", "militiamen").map(|s| s.code.as_str()), Some("UAF"));
+        assert_eq!(nouns.sector("students", "student").map(|s| s.label.as_str()), Some("students"));
+        assert!(nouns.sector("police", "police").is_none(), "a state's forces are not a group");
+    }
+
+    #[test]
+    fn a_malformed_line_is_named() {
+        let err = GroupNouns::parse("# c\nrebel\tREB\trebels\nstudent\tedu\tstudents\n").unwrap_err();
+        assert!(err.contains("groups.tsv:3"), "{err}");
+        assert!(GroupNouns::parse("rebel\tREB\n").unwrap_err().contains("groups.tsv:1"));
+    }
+}
