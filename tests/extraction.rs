@@ -1184,3 +1184,22 @@ fn quantities_of_people_act_as_the_people() {
         &[],
     );
 }
+
+#[test]
+fn a_participle_before_its_noun_is_an_adjective() {
+    check(
+        "Hamas leaders in the occupied West Bank condemned the raid. Russia shelled the occupied city of Kherson.",
+        &["ent:russia shells ent:kherson"],
+        &["ent:hamas occupies ent:west-bank", "ent:russia occupies ent:kherson"],
+    );
+    check("Russia occupied the city of Kherson in March.", &["ent:russia occupies ent:kherson"], &[]);
+}
+
+#[test]
+fn they_in_a_clause_a_group_says_is_the_group() {
+    let (edges, _) = edges_of(
+        RuleExtractor::shared_with_groups(),
+        "Afghan rebel leaders said on Wednesday they had met Pakistani officials in Peshawar.",
+    );
+    assert!(edges.contains(&"ent:group-afghanistan-rebels meets ent:pakistan".to_string()), "{edges:#?}");
+}

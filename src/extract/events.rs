@@ -309,6 +309,14 @@ impl Finder<'_, '_> {
             return None;
         }
         let tag = self.text.tag(i);
+        // "the occupied West Bank", "a disputed region": a participle used as an adjective.
+        let adjectival = matches!(tag, "VBN" | "JJ")
+            && i > 0
+            && DETERMINERS.contains(&self.text.low(i - 1))
+            && (self.text.tag(i + 1).starts_with("NN") || self.text.is_capitalised(i + 1));
+        if adjectival && noun.is_none() {
+            return None;
+        }
         match (verb, noun) {
             (Some(_), Some(n)) if tag.starts_with("NN") => Some(*n),
             (Some(v), Some(_)) if tag.starts_with("VB") => Some(*v),

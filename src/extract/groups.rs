@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::gazetteer::{Gazetteer, slug};
-use super::mentions::{Mention, MentionKind, Mentions, Text};
+use super::mentions::{Mention, MentionKind, Mentions, SAYING_LEMMAS, Text};
 use super::{Entity, EntityClass};
 
 /// The shipped group nouns.
@@ -153,6 +153,33 @@ pub fn find_groups(text: &Text<'_>, mentions: &mut Mentions, gazetteer: &Gazette
         }
         mentions.mentions.push(Mention { start, end, entity: idx, kind: MentionKind::Name, modifier: false });
     }
+    mentions.mentions.sort_by_key(|m| (m.start, m.end));
+    resolve_speaking_they(text, mentions);
+}
+
+/// "The Fijian rebels said they will release …": "they" in a clause a group says is the
+/// group.
+fn resolve_speaking_they(text: &Text<'_>, mentions: &mut Mentions) {
+    if text.head.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for i in (0..text.words.len()).filter(|&i| text.low(i) == "they" && text.deprel[i].starts_with("nsubj")) {
+        if mentions.at(i).is_some() {
+            continue;
+        }
+        let Some(clause) = text.head[i] else { continue };
+        let Some(verb) = text.head[clause].filter(|_| text.deprel[clause] == "ccomp") else { continue };
+        if !SAYING_LEMMAS.contains(&text.lemma[verb].as_str()) {
+            continue;
+        }
+        let speaker = text.children(verb, "nsubj").into_iter().find_map(|k| {
+            let m = mentions.at(k)?;
+            (mentions.class(m) == EntityClass::Group).then_some(mentions.mentions[m].entity)
+        });
+        added.extend(speaker.map(|entity| Mention::pronoun(i, entity)));
+    }
+    mentions.mentions.extend(added);
     mentions.mentions.sort_by_key(|m| (m.start, m.end));
 }
 

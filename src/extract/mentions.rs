@@ -163,7 +163,7 @@ pub struct Mention {
 
 impl Mention {
     /// A pronoun at token `i` standing for `entity`.
-    fn pronoun(i: usize, entity: usize) -> Mention {
+    pub(super) fn pronoun(i: usize, entity: usize) -> Mention {
         Mention { start: i, end: i + 1, entity, kind: MentionKind::Pronoun, modifier: false }
     }
 
@@ -1286,7 +1286,7 @@ fn acting_subject(text: &Text<'_>, out: &Mentions, k: usize, plural: bool) -> Op
 }
 
 /// Lemmas of verbs of saying whose clause's "it" is the speaker, read from the parse.
-const SAYING_LEMMAS: &[&str] =
+pub(super) const SAYING_LEMMAS: &[&str] =
     &["add", "announce", "claim", "confirm", "declare", "insist", "report", "say", "state", "warn"];
 
 /// The country or organisation that says the clause whose subject is "it" at `i`:
