@@ -1203,3 +1203,19 @@ fn they_in_a_clause_a_group_says_is_the_group() {
     );
     assert!(edges.contains(&"ent:group-afghanistan-rebels meets ent:pakistan".to_string()), "{edges:#?}");
 }
+
+#[test]
+fn a_common_word_opening_a_sentence_is_not_part_of_the_name_after_it() {
+    check(
+        "Fresh Israeli airstrikes killed three Hamas commanders. Recent US drone attacks killed two al-Qaeda leaders.",
+        &["ent:israel kills ent:hamas", "ent:united-states kills ent:al-qaeda"],
+        &[],
+    );
+    check_entities("Fresh Israeli airstrikes hit Gaza.", &["ent:israel COUNTRY ISR"], &["ent:fresh-israeli"]);
+    // Names that open with a common word stay whole.
+    check_entities(
+        "Islamic State fighters attacked Kirkuk. Red Cross officials visited Gaza.",
+        &["ent:islamic-state ORG IMGMUSISI"],
+        &[],
+    );
+}

@@ -820,7 +820,13 @@ fn name_mention(
         let low = text.low(first);
         let title = is_title_word(low) && !org_run;
         let qualifier = ["-led", "-backed", "-run", "-held", "-member"].iter().any(|s| low.ends_with(s));
-        let opener = first == i && is_sentence_opener(text, first);
+        // "Fresh Israeli airstrikes", "Recent US attacks": a common word opening the sentence
+        // before a known name is not part of it.
+        let opener = first == i
+            && (is_sentence_opener(text, first)
+                || text.starts_sentence(first)
+                    && text.is_common_word(low)
+                    && gazetteer.match_at(&text.words, first + 1).is_some());
         let initial = low.ends_with('.') && low.len() <= 3 && !is_place_prefix(low);
         // "Eighty UN peacekeepers": a number opening a sentence is not part of a name.
         let number = first == i && text.tag(first) == "CD";
