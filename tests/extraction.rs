@@ -1219,3 +1219,23 @@ fn a_common_word_opening_a_sentence_is_not_part_of_the_name_after_it() {
         &[],
     );
 }
+
+#[test]
+fn the_reporter_of_a_trailing_attribution_is_not_a_target() {
+    check(
+        "Russian forces shelled Kharkiv on Sunday, killing about 20 people, officials in Kyiv said.",
+        &["ent:russia shells ent:kharkiv"],
+        &["ent:russia kills ent:kyiv", "ent:russia kills ent:ukraine"],
+    );
+    check(
+        "The United States announced the deployment of missiles in Europe, the Washington Post reported today.",
+        &["ent:united-states deploysTo ent:europe"],
+        &["ent:united-states deploysTo ent:the-washington-post"],
+    );
+    // A list goes on past its commas.
+    check(
+        "Russia attacked Kharkiv, Sumy and Odesa on Sunday, officials said.",
+        &["ent:russia attacks ent:sumy"],
+        &[],
+    );
+}

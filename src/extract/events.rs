@@ -14,8 +14,8 @@ use std::ops::Range;
 
 use super::lexicon::{Lexicon, Trigger, TriggerKind, TriggerMatch};
 use super::mentions::{
-    GEO_NOUNS, Mention, MentionKind, Mentions, NON_STATE_GROUPS, Text, is_group_noun, is_place_noun,
-    is_title_word,
+    GEO_NOUNS, Mention, MentionKind, Mentions, NON_STATE_GROUPS, SAYING_LEMMAS, Text, is_group_noun,
+    is_place_noun, is_title_word,
 };
 use super::{EntityClass, Modality, cameo};
 
@@ -256,6 +256,28 @@ pub fn modality_before(text: &Text<'_>, i: usize, start: usize) -> Modality {
 }
 
 /// Finds every event in the article.
+/// Whether a mention is the reporter of a trailing attribution: "…, officials in Kyiv said",
+/// "…, the Washington Post reported today". A comma opens the phrase, only lowercase words
+/// come between it and the name, and a verb of saying follows within four words, the last
+/// verb of the sentence, with no list going on ("Kyiv and Odesa").
+pub fn is_reporter(text: &Text<'_>, mention: &Mention, end: usize) -> bool {
+    let Some(comma) = (mention.start.saturating_sub(4)..mention.start).rev().find(|&j| text.low(j) == ",")
+    else {
+        return false;
+    };
+    let plain = |j: usize| !text.is_capitalised(j) && !matches!(text.low(j), "and" | "or" | ",");
+    if !(comma + 1..mention.start).all(|j| plain(j) || text.low(j) == "the") {
+        return false;
+    }
+    let Some(verb) = (mention.end..(mention.end + 4).min(end)).find(|&j| text.tag(j).starts_with("VB"))
+    else {
+        return false;
+    };
+    (mention.end..verb).all(plain)
+        && SAYING_LEMMAS.contains(&text.lemma[verb].as_str())
+        && !(verb + 1..end).any(|j| text.tag(j).starts_with("VB"))
+}
+
 pub fn find_events(
     text: &Text<'_>,
     mentions: &Mentions,
@@ -838,6 +860,11 @@ impl Finder<'_, '_> {
             }
             let Some(n) = self.mentions.at(k) else { break };
             if self.mentions.mentions[n].start != k {
+                break;
+            }
+            // "in Europe, the Washington Post reported": after a comma, the reporter of the
+            // sentence, not another member of the list.
+            if is_reporter(self.text, &self.mentions.mentions[n], end) {
                 break;
             }
             group.push(self.mentions.mentions[n].entity);

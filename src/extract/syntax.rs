@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use super::events::{Found, Pattern, modality_before, names_a_kind, undone};
+use super::events::{Found, Pattern, is_reporter, modality_before, names_a_kind, undone};
 use super::lexicon::{Lexicon, Trigger, TriggerKind, TriggerMatch};
 use super::mentions::{
     MentionKind, Mentions, NON_STATE_GROUPS, Text, is_group_noun, is_place_noun, is_title_word,
@@ -618,6 +618,11 @@ impl Reader<'_, '_> {
         subjects.dedup();
         objects.dedup();
         objects.retain(|o| !subjects.contains(o));
+        // "…, killing about 20 people, officials in Kyiv said": the parser may hang the
+        // reporters of a trailing attribution on the trigger; they are not its actors.
+        let reporting = |e: &usize| self.only_in_attribution_tail(*e, i, &range);
+        objects.retain(|o| !reporting(o));
+        subjects.retain(|s| !reporting(s));
         if objects.is_empty() && trigger.symmetric && subjects.len() >= 2 {
             objects = subjects.clone();
         }
@@ -637,6 +642,18 @@ impl Reader<'_, '_> {
             span: range,
             reciprocal: false,
         })
+    }
+
+    /// Whether every mention of `entity` in the sentence comes after the trigger at `i` as
+    /// the reporter of a trailing attribution ("…, officials in Kyiv said").
+    fn only_in_attribution_tail(&self, entity: usize, i: usize, range: &Range<usize>) -> bool {
+        let mut mentions = self
+            .mentions
+            .mentions
+            .iter()
+            .filter(|m| m.entity == entity && range.contains(&m.start))
+            .peekable();
+        mentions.peek().is_some() && mentions.all(|m| m.start > i && is_reporter(self.text, m, range.end))
     }
 
     /// "Mosul fell to the IS group", "Kabul fell to the Taliban": a place that falls to an
