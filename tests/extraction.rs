@@ -1193,6 +1193,7 @@ fn orders_confiscations_fires_and_hacking_coerce() {
         &[],
     );
     check("Burundi declared a state of siege in Bujumbura.", &["ent:burundi restricts ent:bujumbura"], &[]);
+    check("China hacked into the computers of Taiwanese officials.", &["ent:china attacks ent:taiwan"], &[]);
 }
 
 #[test]

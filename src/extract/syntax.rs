@@ -129,7 +129,8 @@ fn is_owned_act(word: &str) -> bool {
             | "right" | "rights" | "stance" | "terms" | "ultimatum"
             // What is hacked or defaced stands for whose it is ("hacked into the computers
             // of the DNC", "defaced Danish websites").
-            | "accounts" | "computer" | "computers" | "emails" | "networks" | "servers" | "websites"
+            | "accounts" | "computer" | "computers" | "emails" | "networks" | "servers" | "sites"
+            | "websites"
     )
 }
 
@@ -982,7 +983,16 @@ impl Reader<'_, '_> {
                     .find_map(|c| {
                         let by_of = self.text.deprel[c] != "nmod"
                             || matches!(self.preposition_of(c).as_deref(), Some("of" | "from" | "by"));
-                        self.entity_at(c, true).filter(|&e| by_of && !self.is_place(e))
+                        let named = self.entity_at(c, true).filter(|&e| by_of && !self.is_place(e));
+                        // "the computers of South Korean army officers": a group's country.
+                        let group = || {
+                            let group_of =
+                                self.text.deprel[c] == "nmod" && by_of && is_group_noun(self.text.low(c));
+                            group_of
+                                .then(|| self.actors(c, true).into_iter().find(|&e| !self.is_place(e)))
+                                .flatten()
+                        };
+                        named.or_else(group)
                     });
                 out.extend(owner);
             }
