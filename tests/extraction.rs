@@ -1151,9 +1151,9 @@ fn alerts_and_borders_are_force_posture() {
         &["ent:israel attacks ent:iran"],
     );
     check(
-        "Burmese troops captured a rebel camp on the Thai border.",
+        "Sudanese troops attacked a rebel base on the Chadian border.",
         &[],
-        &["ent:myanmar occupies ent:thailand", "ent:myanmar seizes ent:thailand"],
+        &["ent:sudan occupies ent:chad", "ent:sudan attacks ent:chad"],
     );
 }
 
