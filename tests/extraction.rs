@@ -1239,3 +1239,94 @@ fn the_reporter_of_a_trailing_attribution_is_not_a_target() {
         &[],
     );
 }
+
+#[test]
+fn hunger_strikes_general_strikes_and_riots_are_protests() {
+    check(
+        "Hamas began a hunger strike against Israel.",
+        &["ent:hamas protestsAgainst ent:israel"],
+        &["ent:hamas strikes ent:israel"],
+    );
+    check(
+        "The CGT called a general strike against Emmanuel Macron.",
+        &["ent:cgt protestsAgainst ent:emmanuel-macron"],
+        &["ent:cgt phones ent:emmanuel-macron", "ent:cgt strikes ent:emmanuel-macron"],
+    );
+    check(
+        "Alaa Abd El-Fattah went on hunger strike in protest of Egypt's policies.",
+        &["ent:alaa-abd-el-fattah protestsAgainst ent:egypt"],
+        &[],
+    );
+    check("Hamas organised riots against Israel.", &["ent:hamas protestsAgainst ent:israel"], &[]);
+    check("The BNP blocked roads in Dhaka on Sunday.", &["ent:bnp blockades ent:dhaka"], &[]);
+}
+
+#[test]
+fn alerts_and_borders_are_force_posture() {
+    check("China put its forces on high alert near Taiwan.", &["ent:china showsForceAt ent:taiwan"], &[]);
+    check("Russia massed troops along the Ukrainian border.", &["ent:russia deploysTo ent:ukraine"], &[]);
+    check("Russia deployed troops near the border with Ukraine.", &["ent:russia deploysTo ent:ukraine"], &[]);
+    check(
+        "Israel prepared to attack Iran.",
+        &["ent:israel deploysTo ent:iran"],
+        &["ent:israel attacks ent:iran"],
+    );
+    check(
+        "Sudanese troops attacked a rebel base on the Chadian border.",
+        &[],
+        &["ent:sudan occupies ent:chad", "ent:sudan attacks ent:chad"],
+    );
+}
+
+#[test]
+fn suspended_links_mediation_and_supplies_reduce_relations() {
+    check("Morocco suspended diplomatic ties with Germany.", &["ent:morocco cutsTiesWith ent:germany"], &[]);
+    check("Bolivia severed diplomatic relations with Israel.", &["ent:bolivia cutsTiesWith ent:israel"], &[]);
+    check("Niger suspended air links with France.", &["ent:niger cutsTiesWith ent:france"], &[]);
+    check(
+        "Qatar halted its mediation between Israel and Hamas.",
+        &["ent:qatar cutsTiesWith ent:israel", "ent:qatar cutsTiesWith ent:hamas"],
+        &[],
+    );
+    check("Russia cut gas supplies to Moldova.", &["ent:russia cutsTiesWith ent:moldova"], &[]);
+    check(
+        "Russia threatened to cut off gas to Moldova.",
+        &["ent:russia threatens ent:moldova"],
+        &["ent:russia cutsTiesWith ent:moldova"],
+    );
+}
+
+#[test]
+fn orders_confiscations_fires_and_hacking_coerce() {
+    check("Russia ordered Google to close its office.", &["ent:russia restricts ent:google"], &[]);
+    check("Mali ordered the French ambassador to leave the country.", &["ent:mali expels ent:france"], &[]);
+    // What another is ordered to do has not happened, and the order's giver does not do it.
+    check("Niger ordered France to withdraw its troops.", &[], &["ent:niger withdrawsFrom ent:france"]);
+    check(
+        "Iraq confiscated weapons from the Popular Mobilization Forces.",
+        &["ent:iraq seizes ent:popular-mobilization-forces"],
+        &[],
+    );
+    check("Hamas set fire to the Israeli embassy.", &["ent:hamas attacks ent:israel"], &[]);
+    check(
+        "Russia hacked into the computers of the Democratic National Committee.",
+        &["ent:russia attacks ent:democratic-national-committee"],
+        &[],
+    );
+    check("Burundi declared a state of siege in Bujumbura.", &["ent:burundi restricts ent:bujumbura"], &[]);
+    check("China hacked into the computers of Taiwanese officials.", &["ent:china attacks ent:taiwan"], &[]);
+}
+
+#[test]
+fn attempted_assassinations_and_kidnappings_are_assaults() {
+    check(
+        "Hezbollah tried to assassinate Benjamin Netanyahu.",
+        &["ent:hezbollah kills ent:benjamin-netanyahu"],
+        &[],
+    );
+    check(
+        "The kidnapping of Evan Gershkovich by Russia angered Washington.",
+        &["ent:russia abducts ent:evan-gershkovich"],
+        &[],
+    );
+}

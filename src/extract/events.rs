@@ -192,12 +192,14 @@ fn is_month(word: &str) -> bool {
 }
 
 /// Words that ask for an action rather than report it: "Congress is asking Obama to help
-/// Iran", "faces pressure to resign". What follows their "to" has not happened.
+/// Iran", "faces pressure to resign", "ordered France to withdraw". What follows their "to"
+/// has not happened.
 #[rustfmt::skip]
 const REQUESTING: &[&str] = &[
     "ask", "asked", "asking", "asks", "call", "called", "calling", "calls", "encourage", "encouraged",
     "encourages", "encouraging", "hope", "hoped", "hopes", "hoping", "invite", "invited", "invites",
-    "inviting", "persuade", "persuaded", "press", "pressed", "pressing", "pressure", "pressured",
+    "inviting", "order", "ordered", "ordering", "orders", "persuade", "persuaded", "press", "pressed",
+    "pressing", "pressure", "pressured",
     "pressuring", "push", "pushed", "pushing", "request", "requested", "requests", "urge", "urged",
     "urges", "urging", "want", "wanted", "wants",
 ];

@@ -12,7 +12,7 @@ use super::casualties::find_casualties;
 use super::events::{Found, Pattern, find_events};
 use super::gazetteer::Gazetteer;
 use super::groups::{GroupNouns, find_groups};
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, TriggerKind};
 use super::mentions::Mentions;
 use super::mentions::{Text, find_mentions};
 use super::roles::{find_roles, resolve_descriptions, resolve_titles};
@@ -126,12 +126,26 @@ impl Extractor for RuleExtractor {
                     *known = event
                 }
                 Some(_) => {}
-                None => found.push(event),
+                None => {
+                    // "attempted to assassinate": a verb inside a longer verb phrase is that phrase.
+                    let inside = |f: &Found| {
+                        self.lexicon.triggers[f.trigger].kind == TriggerKind::Verb
+                            && f.sentence == event.sentence
+                            && f.tokens.start < event.tokens.start
+                            && event.tokens.end <= f.tokens.end
+                    };
+                    if !found.iter().any(inside) {
+                        found.push(event);
+                    }
+                }
             }
         }
-        // "called Putin a dictator", "called them sympathizers": naming, not a phone call.
+        // "called Putin a dictator", "called them sympathizers": naming, not a phone call;
+        // "called a general strike", "called a meeting": the noun is the event.
         found.retain(|f| {
-            !(self.lexicon.triggers[f.trigger].lemma == "call" && names_as(&text, f.tokens.start))
+            let i = f.tokens.start;
+            !(self.lexicon.triggers[f.trigger].lemma == "call"
+                && (names_as(&text, i) || calls_an_event(&text, &self.lexicon, i)))
         });
         // "the decision to send tanks", "an operation to capture Kyiv": what an infinitive
         // on a noun says is intended, not done.
@@ -161,6 +175,15 @@ fn names_as(text: &Text<'_>, i: usize) -> bool {
     // The parser may read the pair as a small clause: "dictator" with "Xi" as its subject.
     let small_clause = objects.iter().any(|&o| !text.children(o, "nsubj").is_empty());
     objects.len() >= 2 || !objects.is_empty() && (small_clause || !text.children(i, "xcomp").is_empty())
+}
+
+/// Whether the verb at `i` has a noun trigger as its object ("called a general strike").
+fn calls_an_event(text: &Text<'_>, lexicon: &Lexicon, i: usize) -> bool {
+    !text.head.is_empty()
+        && text
+            .children(i, "obj")
+            .into_iter()
+            .any(|o| lexicon.find(&text.lemma[o], TriggerKind::Noun).is_some())
 }
 
 /// Whether the verb at `i` is an infinitive attached to a noun ("the right to attack").

@@ -37,7 +37,7 @@ pub fn find_events_by_syntax(
             let i = range.start + k;
             if text.tag(i).starts_with("NN") && mentions.at(i).is_none() {
                 // "sanctions by the US against Iran", "talks between Israel and Hamas".
-                let known = |e: &Found| e.sentence == sentence_idx && e.tokens.start == i;
+                let known = |e: &Found| e.sentence == sentence_idx && e.tokens.contains(&i);
                 if !events.iter().any(known) {
                     if let Some(event) = reader.noun_event(lexicon, &lower, i, range.clone()) {
                         events.push(Found { sentence: sentence_idx, ..event });
@@ -127,6 +127,10 @@ fn is_owned_act(word: &str) -> bool {
             | "involvement" | "mediation" | "meeting" | "move" | "occupation" | "offer" | "plan" | "policies"
             | "policy" | "position" | "presence" | "proposal" | "proposals" | "refusal" | "request"
             | "right" | "rights" | "stance" | "terms" | "ultimatum"
+            // What is hacked or defaced stands for whose it is ("hacked into the computers
+            // of the DNC", "defaced Danish websites").
+            | "accounts" | "computer" | "computers" | "emails" | "networks" | "servers" | "sites"
+            | "websites"
     )
 }
 
@@ -193,6 +197,26 @@ fn takes_clause_target(trigger: &Trigger) -> bool {
     ["02", "03", "10", "12", "13"].iter().any(|root| trigger.cameo.starts_with(root))
 }
 
+/// The noun trigger read at token `noun`, and where it starts: the longest one that ends
+/// there, since the head noun of an object may end a phrase ("began a hunger strike", "held
+/// peace talks"), else one that starts there. `start` is the sentence's first token.
+fn noun_trigger_ending_at(
+    lexicon: &Lexicon,
+    lower: &[&str],
+    noun: usize,
+    start: usize,
+) -> Option<(TriggerMatch, usize)> {
+    let noun_at = |s: usize| {
+        lexicon
+            .matches_at(lower, s - start)
+            .into_iter()
+            .filter(|m| lexicon.triggers[m.trigger].kind == TriggerKind::Noun)
+    };
+    (noun.saturating_sub(2).max(start)..=noun)
+        .find_map(|s| noun_at(s).find(|m| s + m.len == noun + 1).map(|m| (m, s)))
+        .or_else(|| noun_at(noun).next().map(|m| (m, noun)))
+}
+
 /// Verbs (as lemmas) that take an event noun as their object and lend it their subject.
 #[rustfmt::skip]
 const LIGHT_VERBS: &[&str] = &[
@@ -239,6 +263,13 @@ impl Reader<'_, '_> {
             }
             if stance && preposition.as_deref() == Some("to") {
                 objects.extend(self.actors(k, true));
+                continue;
+            }
+            // "put its forces on alert near Taiwan": the phrase's own noun carries the target.
+            let in_phrase =
+                preposition.as_deref().is_some_and(|p| trigger.lemma.split(' ').skip(1).any(|w| w == p));
+            if in_phrase {
+                objects.extend(self.targets_on_noun(trigger, k));
                 continue;
             }
             objects.extend(self.prepositional_targets(trigger, k, preposition.as_deref()));
@@ -446,10 +477,7 @@ impl Reader<'_, '_> {
                 .into_iter()
                 .find(|&c| self.preposition_of(c).as_deref() == Some("of"))?;
         }
-        let choice = lexicon
-            .matches_at(lower, noun - range.start)
-            .into_iter()
-            .find(|m| lexicon.triggers[m.trigger].kind == TriggerKind::Noun)?;
+        let (choice, first) = noun_trigger_ending_at(lexicon, lower, noun, range.start)?;
         let trigger = &lexicon.triggers[choice.trigger];
         let mut subjects = Vec::new();
         for k in self.text.children(i, "nsubj") {
@@ -482,7 +510,7 @@ impl Reader<'_, '_> {
             }
         }
         let event = self.event(trigger, i, subjects, objects, range)?;
-        Some(Found { trigger: choice.trigger, tokens: noun..noun + choice.len, ..event })
+        Some(Found { trigger: choice.trigger, tokens: first..first + choice.len, ..event })
     }
 
     /// The event of a noun trigger with its own arguments: the actor through "by", a
@@ -491,10 +519,9 @@ impl Reader<'_, '_> {
     /// "on Kyiv"); the parties of a symmetric noun through "between" ("talks between the
     /// United States and Iran"). A noun that is the object of a light verb is read there.
     fn noun_event(&self, lexicon: &Lexicon, lower: &[&str], i: usize, range: Range<usize>) -> Option<Found> {
-        let choice = lexicon
-            .matches_at(lower, i - range.start)
-            .into_iter()
-            .find(|m| lexicon.triggers[m.trigger].kind == TriggerKind::Noun)?;
+        // "a hunger strike", "a Russian drone attack": the head noun, read with the words
+        // before it, gives the arguments.
+        let (choice, first) = noun_trigger_ending_at(lexicon, lower, i, range.start)?;
         let trigger = &lexicon.triggers[choice.trigger];
         if undone(self.text, i, range.start) || names_a_kind(self.text, lexicon, i) {
             return None;
@@ -511,9 +538,13 @@ impl Reader<'_, '_> {
                 subjects.extend(self.entity_at(c, false));
             }
         }
+        // "went on hunger strike in protest of the arrests", "rallied in support of Maduro":
+        // the noun says how its verb's subject acts, and "of" names the target.
+        let adverbial = self.text.head[i].filter(|_| self.preposition_of(i).as_deref() == Some("in"));
         for c in self.text.children(i, "nmod") {
             let preposition = self.preposition_of(c);
             match preposition.as_deref() {
+                Some("of") if adverbial.is_some() => objects.extend(self.actors(c, true)),
                 // "sanctions by the US"; "the withdrawal of Serbian forces", "the support of
                 // France for Ukraine": unless "of" brings the target ("the invasion of
                 // Ukraine"), it brings the actor. The parser often hangs the target on the
@@ -536,6 +567,9 @@ impl Reader<'_, '_> {
                 _ => objects.extend(self.prepositional_targets(trigger, c, preposition.as_deref())),
             }
         }
+        if let Some(head) = adverbial.filter(|_| subjects.is_empty()) {
+            subjects = self.subjects_of_clause(head);
+        }
         // "Ukraine received backing from Germany": who receives is the target.
         if self.text.deprel[i] == "obj"
             && let Some(head) = self.text.head[i]
@@ -554,7 +588,7 @@ impl Reader<'_, '_> {
             }
         }
         let event = self.event(trigger, i, subjects, objects, range)?;
-        Some(Found { trigger: choice.trigger, tokens: i..i + choice.len, ..event })
+        Some(Found { trigger: choice.trigger, tokens: i..first + choice.len, ..event })
     }
 
     /// A two-word verb phrase made of this verb and the head noun of its object, however
@@ -770,10 +804,39 @@ impl Reader<'_, '_> {
         out
     }
 
+    /// Who acts in the clause of `head`, a verb or the noun object of one ("a hunger strike"
+    /// in "X began a hunger strike in protest"): its subject, or the one it borrows.
+    fn subjects_of_clause(&self, head: usize) -> Vec<usize> {
+        let mut verb = head;
+        if !self.text.tag(verb).starts_with("VB") {
+            match self.text.head[verb] {
+                Some(h) if self.text.deprel[verb] == "obj" => verb = h,
+                _ => return Vec::new(),
+            }
+        }
+        let subjects: Vec<usize> = self
+            .text
+            .children(verb, "nsubj")
+            .into_iter()
+            .filter(|&k| self.text.deprel[k] == "nsubj")
+            .flat_map(|k| self.actors(k, false))
+            .collect();
+        if subjects.is_empty() { self.borrowed_subjects(verb) } else { subjects }
+    }
+
     /// The subject of the verb this one depends on (control, purpose, coordination),
     /// or the noun a relative clause describes.
     fn borrowed_subjects(&self, i: usize) -> Vec<usize> {
         let Some(head) = self.text.head[i] else { return Vec::new() };
+        // "ordered France to withdraw", "urged Iran to release": the object of the verb
+        // does what its infinitive says.
+        if self.text.deprel[i] == "xcomp" {
+            let controllers: Vec<usize> =
+                self.text.children(head, "obj").into_iter().flat_map(|k| self.actors(k, false)).collect();
+            if !controllers.is_empty() {
+                return controllers;
+            }
+        }
         match self.text.deprel[i] {
             "xcomp" | "advcl" | "conj" => self
                 .text
@@ -891,6 +954,15 @@ impl Reader<'_, '_> {
                 .filter(|&c| self.text.deprel[c] != "nmod:poss")
                 .find_map(|c| self.entity_at(c, true).filter(|&e| self.is_place(e)));
             out.extend(named);
+            // "near the border with Ukraine", "along the Ukrainian border": the country
+            // across it (not "a stronghold on the Thai border", which is where it is).
+            let toward = matches!(
+                self.preposition_of(k).as_deref(),
+                Some("near" | "along" | "to" | "toward" | "towards" | "across")
+            );
+            if named.is_none() && toward && matches!(self.text.low(k), "border" | "borders" | "frontier") {
+                out.extend(self.country_across_border(k));
+            }
         } else if let Some(person) = self.person_after_title(k) {
             // "to South African leader F.W. de Klerk" with the name misparsed: the person
             // is meant, not the country that qualifies the title.
@@ -944,7 +1016,16 @@ impl Reader<'_, '_> {
                     .find_map(|c| {
                         let by_of = self.text.deprel[c] != "nmod"
                             || matches!(self.preposition_of(c).as_deref(), Some("of" | "from" | "by"));
-                        self.entity_at(c, true).filter(|&e| by_of && !self.is_place(e))
+                        let named = self.entity_at(c, true).filter(|&e| by_of && !self.is_place(e));
+                        // "the computers of South Korean army officers": a group's country.
+                        let group = || {
+                            let group_of =
+                                self.text.deprel[c] == "nmod" && by_of && is_group_noun(self.text.low(c));
+                            group_of
+                                .then(|| self.actors(c, true).into_iter().find(|&e| !self.is_place(e)))
+                                .flatten()
+                        };
+                        named.or_else(group)
                     });
                 out.extend(owner);
             }
@@ -975,6 +1056,21 @@ impl Reader<'_, '_> {
                 }
             }
         }
+    }
+
+    /// The country a border noun names: after "with", or as a demonym or name before it.
+    fn country_across_border(&self, k: usize) -> Option<usize> {
+        let country = |c: usize| {
+            let entity = self.mentions.mentions[self.mentions.at(c)?].entity;
+            (self.mentions.entities[entity].class == EntityClass::Country).then_some(entity)
+        };
+        let with = self
+            .text
+            .children(k, "nmod")
+            .into_iter()
+            .filter(|&c| self.preposition_of(c).as_deref() == Some("with"));
+        let qualifiers = ["amod", "compound"].iter().flat_map(|r| self.text.children(k, r));
+        with.chain(qualifiers).find_map(country)
     }
 
     /// The person named right after a title noun ("leader F.W. de Klerk").
