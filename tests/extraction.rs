@@ -1219,3 +1219,68 @@ fn a_common_word_opening_a_sentence_is_not_part_of_the_name_after_it() {
         &[],
     );
 }
+
+/// The modality of the event from `subject` to `object` in `text`.
+fn modality_of(text: &str, subject: &str, object: &str, relation: &str) -> newskg::extract::Modality {
+    let mut doc = Document::new("case", text);
+    doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+    let extraction = RuleExtractor::shared().extract(&doc);
+    let event = extraction
+        .events
+        .iter()
+        .find(|e| e.subject == subject && e.object == object && e.relation == relation);
+    event.unwrap_or_else(|| panic!("no {subject} {relation} {object} in: {text}")).modality
+}
+
+#[test]
+fn goods_sent_to_an_actor_are_aid_and_their_kind_sets_the_code() {
+    check("Norway delivered medicine to Yemen on Monday.", &["ent:norway aids ent:yemen"], &[]);
+    // An amount stands for what it measures.
+    check("Sweden delivered 40 tonnes of food to Sudan.", &["ent:sweden aids ent:sudan"], &[]);
+    check("Germany airlifted food to Sudan.", &["ent:germany aids ent:sudan"], &[]);
+    check("Canada shipped ammunition to Ukraine.", &["ent:canada suppliesArmsTo ent:ukraine"], &[]);
+    check("Jordan evacuated wounded civilians from Gaza.", &["ent:jordan aids ent:gaza"], &[]);
+    // Delivering a speech or sending a message gives nothing.
+    check(
+        "Germany delivered a speech to the United Nations and sent a message to Ukraine.",
+        &[],
+        &["ent:germany aids ent:united-nations", "ent:germany aids ent:ukraine"],
+    );
+}
+
+#[test]
+fn yielding_takes_the_actor_yielded_to() {
+    // "its troops" are the subject's own, not the target.
+    check("Russia withdrew its troops from Georgia.", &["ent:russia withdrawsFrom ent:georgia"], &[]);
+    check("Benin reopened its border with Togo.", &["ent:benin concedesTo ent:togo"], &[]);
+    check("Iraq paid compensation to Kuwait.", &["ent:iraq concedesTo ent:kuwait"], &[]);
+    check("Armenia returned weapons to Azerbaijan.", &["ent:armenia releases ent:azerbaijan"], &[]);
+    check("Poland handed over prisoners to Belarus.", &["ent:poland releases ent:belarus"], &[]);
+}
+
+#[test]
+fn investigations_and_inspectors_sent_investigate_their_target() {
+    check("Italy opened an investigation against Google.", &["ent:italy investigates ent:google"], &[]);
+    check(
+        "The IAEA dispatched inspectors to Iran.",
+        &["ent:international-atomic-energy-agency investigates ent:iran"],
+        &[],
+    );
+}
+
+#[test]
+fn shared_intelligence_and_joint_drills_are_material_cooperation() {
+    check("Egypt exchanged intelligence with Jordan.", &["ent:egypt cooperatesWith ent:jordan"], &[]);
+    check("India held joint drills with Japan.", &["ent:india cooperatesWith ent:japan"], &[]);
+}
+
+#[test]
+fn what_is_promised_or_offered_is_planned() {
+    check("China expressed its willingness to cooperate with Brazil.", &["ent:china offers ent:brazil"], &[]);
+    let text = "France promised to deliver tanks to Ukraine.";
+    check(text, &["ent:france pledges ent:ukraine"], &[]);
+    let planned = newskg::extract::Modality::Planned;
+    assert_eq!(modality_of(text, "ent:france", "ent:ukraine", "suppliesArmsTo"), planned);
+    let text = "Japan offered to send engineers to Haiti.";
+    assert_ne!(modality_of(text, "ent:japan", "ent:haiti", "offers"), planned);
+}

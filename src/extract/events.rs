@@ -148,10 +148,15 @@ pub fn names_a_kind(text: &Text<'_>, lexicon: &Lexicon, i: usize) -> bool {
 /// Verbs that negate the infinitive after them ("refused to meet", "failed to reach").
 const NEGATING_VERBS: &[&str] = &["declined", "failed", "fails", "fail", "refused", "refuses", "refuse"];
 
+/// Words that put the verb after them in the future: plans and schedules, readiness
+/// ("is ready to send troops"), and promises and offers ("pledged to rebuild", "offered to
+/// host"), which are themselves CAMEO 03 events while what they promise has not happened.
 #[rustfmt::skip]
 const PLANNED: &[&str] = &[
     "'ll", "aims", "expected", "going", "intends", "plan", "planned", "plans", "planning",
     "scheduled", "set", "shall", "will", "would", "due", "prepared", "ready", "willing",
+    "offered", "offering", "offers", "pledged", "pledges", "pledging", "promised", "promises",
+    "promising", "vowed", "vowing", "vows",
 ];
 
 const HYPOTHETICAL: &[&str] = &["can", "could", "if", "may", "might", "should", "whether"];
@@ -928,7 +933,9 @@ impl Finder<'_, '_> {
                     || possessor_of_person
                     || self.in_skip(j)
                     || (mention.kind == MentionKind::Demonym && !self.demonym_target(mention.end))
-                    || (class == EntityClass::Place && self.modifies_noun(mention));
+                    || (class == EntityClass::Place && self.modifies_noun(mention))
+                    // "withdrew its troops from Lebanon": the subject's own forces.
+                    || (mention.kind == MentionKind::Pronoun && w == "its");
                 if skip_this {
                     j = mention.end;
                     continue;

@@ -147,6 +147,11 @@ fn is_amount(word: &str) -> bool {
             | "pounds"
             | "tons"
             | "tonnes"
+            | "kg"
+            | "kilograms"
+            | "doses"
+            | "truckloads"
+            | "crates"
             | "million"
             | "millions"
             | "billion"
@@ -559,12 +564,19 @@ impl Reader<'_, '_> {
 
     /// A two-word verb phrase made of this verb and the head noun of its object, however
     /// many words stand between them: "lodged an official protest with Albania" is "lodge
-    /// protest", "expelled two Russian diplomats" is "expel diplomats".
+    /// protest", "expelled two Russian diplomats" is "expel diplomats". An amount stands for
+    /// what it measures: "delivered 50 tonnes of food" is "deliver food".
     fn object_phrase(&self, lexicon: &Lexicon, i: usize) -> Option<(TriggerMatch, Range<usize>)> {
         let verb = self.text.lemma[i].as_str();
+        let measured = |k: usize| {
+            let amount = is_amount(self.text.low(k)) || self.text.tag(k) == "CD";
+            let of = |c: &usize| matches!(self.preposition_of(*c).as_deref(), Some("of" | "in"));
+            amount.then(|| self.text.children(k, "nmod").into_iter().find(of)).flatten().unwrap_or(k)
+        };
         self.text
             .children(i, "obj")
             .into_iter()
+            .map(measured)
             .filter(|&k| k > i + 1 && self.mentions.at(k).is_none())
             .find_map(|k| {
                 let trigger = [self.text.low(k), self.text.lemma[k].as_str()]
