@@ -1284,3 +1284,19 @@ fn what_is_promised_or_offered_is_planned() {
     let text = "Japan offered to send engineers to Haiti.";
     assert_ne!(modality_of(text, "ent:japan", "ent:haiti", "offers"), planned);
 }
+
+#[test]
+fn a_day_before_a_promise_dates_the_promise_not_what_is_promised() {
+    let mut doc = Document::new("case", "Japan pledged on Tuesday to send aid to Ukraine.");
+    doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+    let extraction = RuleExtractor::shared().extract(&doc);
+    let date_of = |relation: &str| {
+        let event = extraction.events.iter().find(|e| e.relation == relation).expect(relation);
+        event.date.map(|d| d.to_string())
+    };
+    assert_eq!(date_of("pledges").as_deref(), Some("2025-04-15"));
+    assert_eq!(date_of("aids"), None);
+    // A day after the planned event is its own.
+    let text = "Japan will send aid to Ukraine on Tuesday.";
+    assert_eq!(event_date(text, (2025, 4, 17), "ent:japan").as_deref(), Some("2025-04-22"));
+}

@@ -155,7 +155,7 @@ const NEGATING_VERBS: &[&str] = &["declined", "failed", "fails", "fail", "refuse
 const PLANNED: &[&str] = &[
     "'ll", "aims", "expected", "going", "intends", "plan", "planned", "plans", "planning",
     "scheduled", "set", "shall", "will", "would", "due", "prepared", "ready", "willing",
-    "offered", "offering", "offers", "pledged", "pledges", "pledging", "promised", "promises",
+    "agreed", "agrees", "offered", "offering", "offers", "pledged", "pledges", "pledging", "promised", "promises",
     "promising", "vowed", "vowing", "vows",
 ];
 

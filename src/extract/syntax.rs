@@ -270,7 +270,7 @@ impl Reader<'_, '_> {
             subjects = self.borrowed_subjects(i);
         }
         if subjects.is_empty()
-            && trigger.cameo.starts_with("173")
+            && (trigger.cameo.starts_with("173") || trigger.cameo.starts_with("09"))
             && !self.text.children(i, "aux:pass").is_empty()
         {
             subjects.extend(self.arresting_state(i, &objects));
@@ -681,6 +681,7 @@ impl Reader<'_, '_> {
     /// missionary was arrested in Lebanon"): the state where it happened, else the country
     /// the article is about unless the people arrested are known to be another country's.
     /// Police act for their state (GUIDELINES section 2), and only a state's police arrest.
+    /// An investigation stated so ("was put under investigation in Italy") is the state's too.
     fn arresting_state(&self, i: usize, arrested: &[usize]) -> Option<usize> {
         let located = self.text.children(i, "obl").into_iter().find_map(|k| {
             if self.preposition_of(k).as_deref() != Some("in") {
