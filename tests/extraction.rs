@@ -1256,6 +1256,12 @@ fn yielding_takes_the_actor_yielded_to() {
     check("Iraq paid compensation to Kuwait.", &["ent:iraq concedesTo ent:kuwait"], &[]);
     check("Armenia returned weapons to Azerbaijan.", &["ent:armenia releases ent:azerbaijan"], &[]);
     check("Poland handed over prisoners to Belarus.", &["ent:poland releases ent:belarus"], &[]);
+    // What is handed back is not whom it is handed to.
+    check(
+        "Britain handed back Hong Kong to China.",
+        &["ent:united-kingdom releases ent:china"],
+        &["ent:united-kingdom releases ent:hong-kong"],
+    );
 }
 
 #[test]

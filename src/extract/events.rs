@@ -816,6 +816,19 @@ impl Finder<'_, '_> {
         Some(self.group_right_from_mention(m, end))
     }
 
+    /// The mention after "to" that follows a direct object within a few words, for a
+    /// trigger whose target "to" brings: "handed back Hong Kong to China".
+    fn recipient_after(&self, trigger: &Trigger, from: usize, end: usize) -> Option<usize> {
+        if !trigger.target_preps.iter().any(|t| t == "to") {
+            return None;
+        }
+        let to = (from..end.min(from + 4))
+            .take_while(|&j| !self.is_boundary(j) && !matches!(self.text.low(j), "," | "and"))
+            .find(|&j| self.text.low(j) == "to")?;
+        let at = if DETERMINERS.contains(&self.text.low(to + 1)) { to + 2 } else { to + 1 };
+        self.mentions.at(at).filter(|&m| self.mentions.mentions[m].start == at)
+    }
+
     fn group_right_from_mention(&self, m: usize, end: usize) -> Vec<usize> {
         let mut group = vec![self.mentions.mentions[m].entity];
         let mut j = self.mentions.mentions[m].end;
@@ -946,7 +959,9 @@ impl Finder<'_, '_> {
                     && class == EntityClass::Place
                     && matches!(prep, Some("in" | "on" | "at" | "onto" | "into" | "toward" | "towards"));
                 if by_prep || direct || violent_place {
-                    return (self.group_right_from_mention(m, end), place);
+                    // "ceded Crimea to Russia": what is given, then whom it is given to.
+                    let recipient = direct.then(|| self.recipient_after(trigger, mention.end, end)).flatten();
+                    return (self.group_right_from_mention(recipient.unwrap_or(m), end), place);
                 }
                 if class == EntityClass::Place && matches!(prep, Some("in" | "at")) && place.is_none() {
                     place = Some(mention.entity);

@@ -248,8 +248,15 @@ impl Reader<'_, '_> {
             }
             objects.extend(self.prepositional_targets(trigger, k, preposition.as_deref()));
         }
+        // "ceded Crimea to Russia": with a recipient after "to", the object is what is given.
+        let recipient =
+            trigger.target_preps.iter().any(|t| t == "to")
+                && self.text.children(i, "obl").into_iter().any(|k| {
+                    self.preposition_of(k).as_deref() == Some("to") && !self.actors(k, true).is_empty()
+                });
         // "gave Tanzania a grant": the indirect object is the target.
-        for k in self.text.children(i, "obj").into_iter().chain(self.text.children(i, "iobj")) {
+        let given = if recipient { Vec::new() } else { self.text.children(i, "obj") };
+        for k in given.into_iter().chain(self.text.children(i, "iobj")) {
             let named = self.actors(k, true);
             // An object that names no actor may carry the target: "lodged a protest with
             // Albania", "will withdraw inspectors and workers from Iraq" (the parser hangs
