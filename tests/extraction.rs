@@ -1240,6 +1240,60 @@ fn the_reporter_of_a_trailing_attribution_is_not_a_target() {
     );
 }
 
+/// The modality of the event from `subject` to `object` in `text`.
+fn modality_of(text: &str, subject: &str, object: &str, relation: &str) -> newskg::extract::Modality {
+    let mut doc = Document::new("case", text);
+    doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+    let extraction = RuleExtractor::shared().extract(&doc);
+    let event = extraction
+        .events
+        .iter()
+        .find(|e| e.subject == subject && e.object == object && e.relation == relation);
+    event.unwrap_or_else(|| panic!("no {subject} {relation} {object} in: {text}")).modality
+}
+
+#[test]
+fn goods_sent_to_an_actor_are_aid_and_their_kind_sets_the_code() {
+    check("Norway delivered medicine to Yemen on Monday.", &["ent:norway aids ent:yemen"], &[]);
+    // An amount stands for what it measures.
+    check("Sweden delivered 40 tonnes of food to Sudan.", &["ent:sweden aids ent:sudan"], &[]);
+    check("Germany airlifted food to Sudan.", &["ent:germany aids ent:sudan"], &[]);
+    check("Canada shipped ammunition to Ukraine.", &["ent:canada suppliesArmsTo ent:ukraine"], &[]);
+    check("Jordan evacuated wounded civilians from Gaza.", &["ent:jordan aids ent:gaza"], &[]);
+    // Delivering a speech or sending a message gives nothing.
+    check(
+        "Germany delivered a speech to the United Nations and sent a message to Ukraine.",
+        &[],
+        &["ent:germany aids ent:united-nations", "ent:germany aids ent:ukraine"],
+    );
+}
+
+#[test]
+fn yielding_takes_the_actor_yielded_to() {
+    // "its troops" are the subject's own, not the target.
+    check("Russia withdrew its troops from Georgia.", &["ent:russia withdrawsFrom ent:georgia"], &[]);
+    check("Benin reopened its border with Togo.", &["ent:benin concedesTo ent:togo"], &[]);
+    check("Iraq paid compensation to Kuwait.", &["ent:iraq concedesTo ent:kuwait"], &[]);
+    check("Armenia returned weapons to Azerbaijan.", &["ent:armenia releases ent:azerbaijan"], &[]);
+    check("Poland handed over prisoners to Belarus.", &["ent:poland releases ent:belarus"], &[]);
+    // What is handed back is not whom it is handed to.
+    check(
+        "Britain handed back Hong Kong to China.",
+        &["ent:united-kingdom releases ent:china"],
+        &["ent:united-kingdom releases ent:hong-kong"],
+    );
+}
+
+#[test]
+fn investigations_and_inspectors_sent_investigate_their_target() {
+    check("Italy opened an investigation against Google.", &["ent:italy investigates ent:google"], &[]);
+    check(
+        "The IAEA dispatched inspectors to Iran.",
+        &["ent:international-atomic-energy-agency investigates ent:iran"],
+        &[],
+    );
+}
+
 #[test]
 fn hunger_strikes_general_strikes_and_riots_are_protests() {
     check(
@@ -1329,4 +1383,37 @@ fn attempted_assassinations_and_kidnappings_are_assaults() {
         &["ent:russia abducts ent:evan-gershkovich"],
         &[],
     );
+}
+
+#[test]
+fn shared_intelligence_and_joint_drills_are_material_cooperation() {
+    check("Egypt exchanged intelligence with Jordan.", &["ent:egypt cooperatesWith ent:jordan"], &[]);
+    check("India held joint drills with Japan.", &["ent:india cooperatesWith ent:japan"], &[]);
+}
+
+#[test]
+fn what_is_promised_or_offered_is_planned() {
+    check("China expressed its willingness to cooperate with Brazil.", &["ent:china offers ent:brazil"], &[]);
+    let text = "France promised to deliver tanks to Ukraine.";
+    check(text, &["ent:france pledges ent:ukraine"], &[]);
+    let planned = newskg::extract::Modality::Planned;
+    assert_eq!(modality_of(text, "ent:france", "ent:ukraine", "suppliesArmsTo"), planned);
+    let text = "Japan offered to send engineers to Haiti.";
+    assert_ne!(modality_of(text, "ent:japan", "ent:haiti", "offers"), planned);
+}
+
+#[test]
+fn a_day_before_a_promise_dates_the_promise_not_what_is_promised() {
+    let mut doc = Document::new("case", "Japan pledged on Tuesday to send aid to Ukraine.");
+    doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+    let extraction = RuleExtractor::shared().extract(&doc);
+    let date_of = |relation: &str| {
+        let event = extraction.events.iter().find(|e| e.relation == relation).expect(relation);
+        event.date.map(|d| d.to_string())
+    };
+    assert_eq!(date_of("pledges").as_deref(), Some("2025-04-15"));
+    assert_eq!(date_of("aids"), None);
+    // A day after the planned event is its own.
+    let text = "Japan will send aid to Ukraine on Tuesday.";
+    assert_eq!(event_date(text, (2025, 4, 17), "ent:japan").as_deref(), Some("2025-04-22"));
 }

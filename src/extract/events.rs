@@ -148,10 +148,15 @@ pub fn names_a_kind(text: &Text<'_>, lexicon: &Lexicon, i: usize) -> bool {
 /// Verbs that negate the infinitive after them ("refused to meet", "failed to reach").
 const NEGATING_VERBS: &[&str] = &["declined", "failed", "fails", "fail", "refused", "refuses", "refuse"];
 
+/// Words that put the verb after them in the future: plans and schedules, readiness
+/// ("is ready to send troops"), and promises and offers ("pledged to rebuild", "offered to
+/// host"), which are themselves CAMEO 03 events while what they promise has not happened.
 #[rustfmt::skip]
 const PLANNED: &[&str] = &[
     "'ll", "aims", "expected", "going", "intends", "plan", "planned", "plans", "planning",
     "scheduled", "set", "shall", "will", "would", "due", "prepared", "ready", "willing",
+    "agreed", "agrees", "offered", "offering", "offers", "pledged", "pledges", "pledging", "promised", "promises",
+    "promising", "vowed", "vowing", "vows",
 ];
 
 const HYPOTHETICAL: &[&str] = &["can", "could", "if", "may", "might", "should", "whether"];
@@ -835,6 +840,19 @@ impl Finder<'_, '_> {
         Some(self.group_right_from_mention(m, end))
     }
 
+    /// The mention after "to" that follows a direct object within a few words, for a
+    /// trigger whose target "to" brings: "handed back Hong Kong to China".
+    fn recipient_after(&self, trigger: &Trigger, from: usize, end: usize) -> Option<usize> {
+        if !trigger.target_preps.iter().any(|t| t == "to") {
+            return None;
+        }
+        let to = (from..end.min(from + 4))
+            .take_while(|&j| !self.is_boundary(j) && !matches!(self.text.low(j), "," | "and"))
+            .find(|&j| self.text.low(j) == "to")?;
+        let at = if DETERMINERS.contains(&self.text.low(to + 1)) { to + 2 } else { to + 1 };
+        self.mentions.at(at).filter(|&m| self.mentions.mentions[m].start == at)
+    }
+
     fn group_right_from_mention(&self, m: usize, end: usize) -> Vec<usize> {
         let mut group = vec![self.mentions.mentions[m].entity];
         let mut j = self.mentions.mentions[m].end;
@@ -957,7 +975,9 @@ impl Finder<'_, '_> {
                     || possessor_of_person
                     || self.in_skip(j)
                     || (mention.kind == MentionKind::Demonym && !self.demonym_target(mention.end))
-                    || (class == EntityClass::Place && self.modifies_noun(mention));
+                    || (class == EntityClass::Place && self.modifies_noun(mention))
+                    // "withdrew its troops from Lebanon": the subject's own forces.
+                    || (mention.kind == MentionKind::Pronoun && w == "its");
                 if skip_this {
                     j = mention.end;
                     continue;
@@ -968,7 +988,9 @@ impl Finder<'_, '_> {
                     && class == EntityClass::Place
                     && matches!(prep, Some("in" | "on" | "at" | "onto" | "into" | "toward" | "towards"));
                 if by_prep || direct || violent_place {
-                    return (self.group_right_from_mention(m, end), place);
+                    // "ceded Crimea to Russia": what is given, then whom it is given to.
+                    let recipient = direct.then(|| self.recipient_after(trigger, mention.end, end)).flatten();
+                    return (self.group_right_from_mention(recipient.unwrap_or(m), end), place);
                 }
                 if class == EntityClass::Place && matches!(prep, Some("in" | "at")) && place.is_none() {
                     place = Some(mention.entity);

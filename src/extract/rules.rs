@@ -17,7 +17,7 @@ use super::mentions::Mentions;
 use super::mentions::{Text, find_mentions};
 use super::roles::{find_roles, resolve_descriptions, resolve_titles};
 use super::syntax::find_events_by_syntax;
-use super::time::find_dates;
+use super::time::{DateMention, find_dates};
 use super::{Casualties, Entity, EntityClass, Event, Extraction, Extractor, Modality, cameo};
 use crate::ingest::Document;
 use crate::nlp::pipeline::Pipeline;
@@ -208,8 +208,15 @@ impl RuleExtractor {
         let planned = found.modality == Modality::Planned;
         let trigger_offset = text.tokens[found.tokens.start].start - sentence.start;
         let dates = doc.date.map(|d| find_dates(sentence_text, d, planned)).unwrap_or_default();
+        // "pledged on Tuesday to send aid": a day before the planned event is the pledge's.
+        let committed = planned && committed_before(sentence_text.get(..trigger_offset).unwrap_or(""));
+        let own = |m: &&DateMention| !(committed && m.end <= trigger_offset);
         let nearest = |day: bool| {
-            dates.iter().filter(|m| m.is_day() == day).min_by_key(|m| m.start.abs_diff(trigger_offset))
+            dates
+                .iter()
+                .filter(own)
+                .filter(|m| m.is_day() == day)
+                .min_by_key(|m| m.start.abs_diff(trigger_offset))
         };
         let date = nearest(true).map(|m| m.date);
         let period = if date.is_none() { nearest(false).map(|m| (m.date, m.until)) } else { None };
@@ -328,6 +335,20 @@ fn propagate_dates(events: &mut [Event]) {
             event.date = Some(date);
         }
     }
+}
+
+/// Words that are events of their own and put the verb after them in the future: a
+/// promise, an agreement, a readiness, a statement ("agreed on Monday to withdraw", "said
+/// on Tuesday it was ready to send").
+#[rustfmt::skip]
+const COMMITTING: &[&str] = &[
+    "agreed", "announced", "offered", "pledged", "prepared", "promised", "ready", "said", "says",
+    "vowed", "willing",
+];
+
+/// Whether a committing word stands in `text`, the words before a trigger.
+fn committed_before(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|word| COMMITTING.contains(&word.to_lowercase().as_str()))
 }
 
 /// Whether the trigger at `i` is the verb of a threat: "threatened to strike", "threatens

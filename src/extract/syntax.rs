@@ -151,6 +151,11 @@ fn is_amount(word: &str) -> bool {
             | "pounds"
             | "tons"
             | "tonnes"
+            | "kg"
+            | "kilograms"
+            | "doses"
+            | "truckloads"
+            | "crates"
             | "million"
             | "millions"
             | "billion"
@@ -274,8 +279,15 @@ impl Reader<'_, '_> {
             }
             objects.extend(self.prepositional_targets(trigger, k, preposition.as_deref()));
         }
+        // "ceded Crimea to Russia": with a recipient after "to", the object is what is given.
+        let recipient =
+            trigger.target_preps.iter().any(|t| t == "to")
+                && self.text.children(i, "obl").into_iter().any(|k| {
+                    self.preposition_of(k).as_deref() == Some("to") && !self.actors(k, true).is_empty()
+                });
         // "gave Tanzania a grant": the indirect object is the target.
-        for k in self.text.children(i, "obj").into_iter().chain(self.text.children(i, "iobj")) {
+        let given = if recipient { Vec::new() } else { self.text.children(i, "obj") };
+        for k in given.into_iter().chain(self.text.children(i, "iobj")) {
             let named = self.actors(k, true);
             // An object that names no actor may carry the target: "lodged a protest with
             // Albania", "will withdraw inspectors and workers from Iraq" (the parser hangs
@@ -296,7 +308,7 @@ impl Reader<'_, '_> {
             subjects = self.borrowed_subjects(i);
         }
         if subjects.is_empty()
-            && trigger.cameo.starts_with("173")
+            && (trigger.cameo.starts_with("173") || trigger.cameo.starts_with("09"))
             && !self.text.children(i, "aux:pass").is_empty()
         {
             subjects.extend(self.arresting_state(i, &objects));
@@ -593,12 +605,19 @@ impl Reader<'_, '_> {
 
     /// A two-word verb phrase made of this verb and the head noun of its object, however
     /// many words stand between them: "lodged an official protest with Albania" is "lodge
-    /// protest", "expelled two Russian diplomats" is "expel diplomats".
+    /// protest", "expelled two Russian diplomats" is "expel diplomats". An amount stands for
+    /// what it measures: "delivered 50 tonnes of food" is "deliver food".
     fn object_phrase(&self, lexicon: &Lexicon, i: usize) -> Option<(TriggerMatch, Range<usize>)> {
         let verb = self.text.lemma[i].as_str();
+        let measured = |k: usize| {
+            let amount = is_amount(self.text.low(k)) || self.text.tag(k) == "CD";
+            let of = |c: &usize| matches!(self.preposition_of(*c).as_deref(), Some("of" | "in"));
+            amount.then(|| self.text.children(k, "nmod").into_iter().find(of)).flatten().unwrap_or(k)
+        };
         self.text
             .children(i, "obj")
             .into_iter()
+            .map(measured)
             .filter(|&k| k > i + 1 && self.mentions.at(k).is_none())
             .find_map(|k| {
                 let trigger = [self.text.low(k), self.text.lemma[k].as_str()]
@@ -720,6 +739,7 @@ impl Reader<'_, '_> {
     /// missionary was arrested in Lebanon"): the state where it happened, else the country
     /// the article is about unless the people arrested are known to be another country's.
     /// Police act for their state (GUIDELINES section 2), and only a state's police arrest.
+    /// An investigation stated so ("was put under investigation in Italy") is the state's too.
     fn arresting_state(&self, i: usize, arrested: &[usize]) -> Option<usize> {
         let located = self.text.children(i, "obl").into_iter().find_map(|k| {
             if self.preposition_of(k).as_deref() != Some("in") {
