@@ -1417,3 +1417,22 @@ fn a_day_before_a_promise_dates_the_promise_not_what_is_promised() {
     let text = "Japan will send aid to Ukraine on Tuesday.";
     assert_eq!(event_date(text, (2025, 4, 17), "ent:japan").as_deref(), Some("2025-04-22"));
 }
+
+#[test]
+fn an_announced_intention_is_plover_agree_or_threaten() {
+    let plover_of = |text: &str, relation: &str| {
+        let mut doc = Document::new("case", text);
+        doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+        let extraction = RuleExtractor::shared().extract(&doc);
+        let event = extraction.events.iter().find(|e| e.relation == relation).expect(relation).clone();
+        (event.cameo, event.plover)
+    };
+    // The CAMEO code stays that of the act; PLOVER files the plan by where it leads.
+    let (cameo, plover) = plover_of("Norway's foreign minister will visit Chile in June.", "visits");
+    assert_eq!((cameo.get(..2), plover.as_deref()), (Some("04"), Some("AGREE")));
+    let (cameo, plover) = plover_of("Chile said it would impose sanctions on Peru.", "sanctions");
+    assert_eq!((cameo.get(..2), plover.as_deref()), (Some("17"), Some("THREATEN")));
+    // Done, not announced: the act's own type.
+    let (_, plover) = plover_of("Norway's foreign minister visited Chile on Monday.", "visits");
+    assert_eq!(plover.as_deref(), Some("CONSULT"));
+}

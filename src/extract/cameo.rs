@@ -44,6 +44,18 @@ pub fn threat_of(code: &str) -> &'static str {
     }
 }
 
+/// The PLOVER type of an announced intention to do what `code` codes. PLOVER files a
+/// promise or plan by where it leads: "will visit", "would release", "is willing to
+/// withdraw" are AGREE (intent to cooperate); "would blockade", "will extend the curfew",
+/// "will impose sanctions" are THREATEN (intent to coerce). Other roots keep their type.
+pub fn intent_plover(code: &str) -> Option<&'static str> {
+    match code.get(..2)? {
+        "04" | "05" | "06" | "07" | "08" | "09" => Some("AGREE"),
+        "14" | "16" | "17" | "18" | "19" | "20" => Some("THREATEN"),
+        _ => None,
+    }
+}
+
 /// Looks up a CAMEO code; unknown 3- and 4-digit codes fall back to their parent.
 pub fn lookup(code: &str) -> Option<&'static CameoCode> {
     let table = table();

@@ -235,6 +235,13 @@ impl RuleExtractor {
             (trigger.lemma.clone(), trigger.relation.clone(), trigger.cameo.clone())
         };
         let code = cameo::lookup(&code_str);
+        // PLOVER types an announced intention by where it leads (AGREE, THREATEN); the
+        // CAMEO code stays that of the act intended.
+        let plover = match found.modality {
+            Modality::Planned => cameo::intent_plover(&code_str).map(str::to_string),
+            _ => None,
+        }
+        .or_else(|| code.and_then(|c| c.plover.clone()));
         let (start, end) = char_span(&doc.text, sentence.start, sentence.end);
         let mut out = Vec::new();
         let mut pairs: Vec<(usize, usize)> =
@@ -253,7 +260,7 @@ impl RuleExtractor {
                 predicate: predicate.clone(),
                 relation: relation.clone(),
                 cameo: code_str.clone(),
-                plover: code.and_then(|c| c.plover.clone()),
+                plover: plover.clone(),
                 symmetric: trigger.symmetric,
                 date,
                 date_start: period.map(|(start, _)| start),
