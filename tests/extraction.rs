@@ -1436,3 +1436,21 @@ fn an_announced_intention_is_plover_agree_or_threaten() {
     let (_, plover) = plover_of("Norway's foreign minister visited Chile on Monday.", "visits");
     assert_eq!(plover.as_deref(), Some("CONSULT"));
 }
+
+#[test]
+fn the_country_is_not_the_subjects_own_and_falls_back_to_the_article_country() {
+    // The subject's country under another name (the demonym) is not meant.
+    check(
+        "Mali's junta expelled the French ambassador. France withdraws its troops from the country.",
+        &["ent:france withdrawsFrom ent:mali"],
+        &[],
+    );
+    // Nothing named lately: the country the article is mostly about.
+    check(
+        "Mali has had three coups since 2012. Mali's army seized power again in 2021. The junta then \
+         named a new cabinet. Its leader was sworn in by judges. A referendum followed a year later. \
+         France withdraws its troops from the country.",
+        &["ent:france withdrawsFrom ent:mali"],
+        &[],
+    );
+}

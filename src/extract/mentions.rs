@@ -1376,24 +1376,39 @@ fn resolve_the_country(text: &Text<'_>, out: &mut Mentions) {
                 continue;
             }
             // "France withdraws its troops from the country": not the clause's own subject.
-            let verb = text.head.get(i).copied().flatten();
+            // The verb of the clause, past nouns the parser may hang "the country" on ("its
+            // troops from the country").
+            let mut verb = text.head.get(i).copied().flatten();
+            for _ in 0..3 {
+                match verb {
+                    Some(h) if !text.tag(h).starts_with("VB") => verb = text.head[h],
+                    _ => break,
+                }
+            }
             let own_subject = |m: &Mention| {
                 (m.start..m.end).any(|k| {
                     text.head.get(k).copied().flatten() == verb
                         && text.deprel.get(k).is_some_and(|d| *d == "nsubj")
                 })
             };
+            // The subject's country under any name ("the French ambassador … France
+            // withdraws … from the country") is not the country meant either.
+            let subjects: Vec<usize> =
+                out.mentions.iter().filter(|m| verb.is_some() && own_subject(m)).map(|m| m.entity).collect();
             let referent = out
                 .mentions
                 .iter()
                 .filter(|m| m.start >= window_start && m.end < i && m.kind != MentionKind::Pronoun)
-                .filter(|m| verb.is_none() || !own_subject(m))
-                .rfind(|m| out.entities[m.entity].class == EntityClass::Country);
-            if let Some(m) = referent {
+                .filter(|m| !subjects.contains(&m.entity))
+                .rfind(|m| out.entities[m.entity].class == EntityClass::Country)
+                .map(|m| m.entity)
+                // Nothing named lately: the country the article is mostly about.
+                .or_else(|| most_mentioned_country(out, &subjects));
+            if let Some(entity) = referent {
                 added.push(Mention {
                     start: i - 1,
                     end: i + 1,
-                    entity: m.entity,
+                    entity,
                     kind: MentionKind::Description,
                     modifier: false,
                 });
@@ -1401,6 +1416,23 @@ fn resolve_the_country(text: &Text<'_>, out: &mut Mentions) {
         }
     }
     out.mentions.extend(added);
+}
+
+/// The country the article names most often, other than those in `except`; the first
+/// named wins a tie.
+fn most_mentioned_country(out: &Mentions, except: &[usize]) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for m in out.mentions.iter().filter(|m| m.kind != MentionKind::Pronoun) {
+        if out.entities[m.entity].class != EntityClass::Country || except.contains(&m.entity) {
+            continue;
+        }
+        match counts.iter_mut().find(|(e, _)| *e == m.entity) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((m.entity, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts.iter().find(|(_, n)| *n == best).map(|(e, _)| *e)
 }
 
 /// Resolves "we", "our" and "us" inside a quotation to its speaker, named as the subject
