@@ -1454,3 +1454,12 @@ fn the_country_is_not_the_subjects_own_and_falls_back_to_the_article_country() {
         &[],
     );
 }
+
+#[test]
+fn a_meeting_of_three_is_a_meeting_of_each_pair_once() {
+    check(
+        "Turkey, Russia and Iran met in Astana on Monday.",
+        &["ent:turkey meets ent:russia", "ent:turkey meets ent:iran", "ent:russia meets ent:iran"],
+        &["ent:russia meets ent:turkey", "ent:iran meets ent:russia"],
+    );
+}

@@ -69,6 +69,9 @@ pub struct Found {
     pub span: Range<usize>,
     /// The event also holds with subject and object swapped ("A and B fought").
     pub reciprocal: bool,
+    /// An event among the subjects themselves, each pair once ("the US, Russia and
+    /// Switzerland met"): the objects are the subjects, and only pairs in list order count.
+    pub among: bool,
 }
 
 /// Words that end a clause when searching for arguments.
@@ -427,12 +430,16 @@ impl Finder<'_, '_> {
         // "Rubio and Barrot would discuss ...": a symmetric event between coordinated subjects.
         let is_verb = trigger.kind == TriggerKind::Verb;
         if found.objects.is_empty() && trigger.symmetric && is_verb && found.subjects.len() >= 2 {
-            found.objects = found.subjects.split_off(1);
             // "Armenia and Azerbaijan fought": each fought the other. Meetings (CAMEO 04)
-            // are recorded once, as symmetric events.
+            // are recorded once, as symmetric events, one per pair: "the US, Russia and
+            // Switzerland met" is three meetings.
+            found.objects = found.subjects.clone();
+            found.among = true;
             found.reciprocal = !trigger.cameo.starts_with("04");
         }
-        found.objects.retain(|o| !found.subjects.contains(o));
+        if !found.among {
+            found.objects.retain(|o| !found.subjects.contains(o));
+        }
         if found.subjects.is_empty() || found.objects.is_empty() {
             return None;
         }
@@ -531,6 +538,7 @@ impl Finder<'_, '_> {
             place,
             span: range,
             reciprocal: false,
+            among: false,
         }
     }
 

@@ -246,6 +246,11 @@ impl RuleExtractor {
         let mut out = Vec::new();
         let mut pairs: Vec<(usize, usize)> =
             found.subjects.iter().flat_map(|&s| found.objects.iter().map(move |&o| (s, o))).collect();
+        if found.among {
+            // Each pair of participants once, in list order; both ways when reciprocal.
+            let position = |e: usize| found.subjects.iter().position(|&x| x == e);
+            pairs.retain(|&(s, o)| position(s) < position(o));
+        }
         if found.reciprocal {
             let swapped: Vec<(usize, usize)> = pairs.iter().map(|&(s, o)| (o, s)).collect();
             pairs.extend(swapped);

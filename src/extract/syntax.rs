@@ -676,7 +676,8 @@ impl Reader<'_, '_> {
         let reporting = |e: &usize| self.only_in_attribution_tail(*e, i, &range);
         objects.retain(|o| !reporting(o));
         subjects.retain(|s| !reporting(s));
-        if objects.is_empty() && trigger.symmetric && subjects.len() >= 2 {
+        let among = objects.is_empty() && trigger.symmetric && subjects.len() >= 2;
+        if among {
             objects = subjects.clone();
         }
         if subjects.is_empty() || objects.is_empty() {
@@ -693,7 +694,8 @@ impl Reader<'_, '_> {
             pattern: Pattern::Syntax,
             place: None,
             span: range,
-            reciprocal: false,
+            reciprocal: !trigger.cameo.starts_with("04") && among,
+            among,
         })
     }
 
