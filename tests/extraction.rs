@@ -1463,3 +1463,19 @@ fn a_meeting_of_three_is_a_meeting_of_each_pair_once() {
         &["ent:russia meets ent:turkey", "ent:iran meets ent:russia"],
     );
 }
+
+#[test]
+fn warrants_and_evidence_are_prosecution_and_accusation() {
+    check(
+        "France issued an arrest warrant for Bashar al-Assad.",
+        &["ent:france prosecutes ent:bashar-al-assad"],
+        &[],
+    );
+    check("The US presented evidence against Russia.", &["ent:united-states accuses ent:russia"], &[]);
+    // Evidence shown to someone is not an accusation of them.
+    check(
+        "Ukraine presented evidence of the attack to the United Nations.",
+        &[],
+        &["ent:ukraine accuses ent:united-nations"],
+    );
+}
