@@ -1479,3 +1479,17 @@ fn warrants_and_evidence_are_prosecution_and_accusation() {
         &["ent:ukraine accuses ent:united-nations"],
     );
 }
+
+#[test]
+fn engaging_someone_in_a_battle_is_fighting_them() {
+    check(
+        "Indian troops engaged Pakistani forces in a gun battle near the border.",
+        &["ent:india fightsWith ent:pakistan"],
+        &[],
+    );
+    check(
+        "Israeli troops were involved in a gun battle with Hezbollah.",
+        &["ent:israel fightsWith ent:hezbollah"],
+        &[],
+    );
+}
