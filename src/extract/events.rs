@@ -265,7 +265,6 @@ pub fn modality_before(text: &Text<'_>, i: usize, start: usize) -> Modality {
     }
 }
 
-/// Finds every event in the article.
 /// Whether a mention is the reporter of a trailing attribution: "…, officials in Kyiv said",
 /// "…, the Washington Post reported today". A comma opens the phrase, only lowercase words
 /// come between it and the name, and a verb of saying follows within four words, the last
@@ -288,6 +287,7 @@ pub fn is_reporter(text: &Text<'_>, mention: &Mention, end: usize) -> bool {
         && !(verb + 1..end).any(|j| text.tag(j).starts_with("VB"))
 }
 
+/// Finds every event in the article.
 pub fn find_events(
     text: &Text<'_>,
     mentions: &Mentions,

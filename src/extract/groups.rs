@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::gazetteer::{Gazetteer, slug};
-use super::mentions::{Mention, MentionKind, Mentions, SAYING_LEMMAS, Text};
+use super::mentions::{Mention, MentionKind, Mentions, Text, saying_verb_over};
 use super::{Entity, EntityClass};
 
 /// The shipped group nouns.
@@ -58,7 +58,7 @@ impl GroupNouns {
             }
             nouns.insert(noun.to_string(), Sector { code: code.to_string(), label: label.to_string() });
         }
-        Ok(nouns).map(|nouns| GroupNouns { nouns })
+        Ok(GroupNouns { nouns })
     }
 
     /// The nouns shipped in `ontology/lexicons/groups.tsv`.
@@ -69,8 +69,7 @@ impl GroupNouns {
 
     /// The sector of a word, given its lowercase form and lemma ("rebels", "militiamen").
     pub fn sector(&self, lower: &str, lemma: &str) -> Option<&Sector> {
-        let singular = singular(lower);
-        self.nouns.get(lemma).or_else(|| self.nouns.get(lower)).or_else(|| self.nouns.get(singular.as_str()))
+        self.nouns.get(lemma).or_else(|| self.nouns.get(lower)).or_else(|| self.nouns.get(&singular(lower)))
     }
 }
 
@@ -135,20 +134,17 @@ pub fn find_groups(text: &Text<'_>, mentions: &mut Mentions, gazetteer: &Gazette
         let before = country_before(text, mentions, i);
         let country = before.map(|(_, c)| c).or_else(|| country_after(text, mentions, end));
         let Some(country) = country else { continue };
-        let Some(entity) = group_entity(mentions, gazetteer, country, sector, text, i, end) else { continue };
+        let Some(entity) = group_entity(mentions, gazetteer, country, sector) else { continue };
         found.push((i, end, entity, before.map(|(m, _)| m)));
     }
     for (start, end, entity, qualifier) in found {
         let idx = mentions.entity_for(entity);
-        let surface = text.text[text.tokens[start].start..text.tokens[end - 1].end].to_string();
-        let alias = match qualifier {
-            Some(m) => {
-                text.text[text.tokens[mentions.mentions[m].start].start..text.tokens[end - 1].end].to_string()
-            }
-            None => surface,
-        };
-        mentions.add_alias(idx, &alias);
+        // The group's own words ("rebels") and, with its country word, the whole phrase
+        // ("Sudanese rebels").
+        let span = |first: usize| text.text[text.tokens[first].start..text.tokens[end - 1].end].to_string();
+        mentions.add_alias(idx, &span(start));
         if let Some(m) = qualifier {
+            mentions.add_alias(idx, &span(mentions.mentions[m].start));
             mentions.mentions[m].modifier = true;
         }
         mentions.mentions.push(Mention { start, end, entity: idx, kind: MentionKind::Name, modifier: false });
@@ -168,11 +164,7 @@ fn resolve_speaking_they(text: &Text<'_>, mentions: &mut Mentions) {
         if mentions.at(i).is_some() {
             continue;
         }
-        let Some(clause) = text.head[i] else { continue };
-        let Some(verb) = text.head[clause].filter(|_| text.deprel[clause] == "ccomp") else { continue };
-        if !SAYING_LEMMAS.contains(&text.lemma[verb].as_str()) {
-            continue;
-        }
+        let Some(verb) = saying_verb_over(text, i) else { continue };
         let speaker = text.children(verb, "nsubj").into_iter().find_map(|k| {
             let m = mentions.at(k)?;
             (mentions.class(m) == EntityClass::Group).then_some(mentions.mentions[m].entity)
@@ -239,15 +231,7 @@ fn country_after<'m>(text: &Text<'_>, mentions: &'m Mentions, end: usize) -> Opt
 }
 
 /// The GROUP entity for a country and sector: "Afghanistan rebels", code AFGREB.
-fn group_entity(
-    mentions: &Mentions,
-    gazetteer: &Gazetteer,
-    alpha3: &str,
-    sector: &Sector,
-    text: &Text<'_>,
-    start: usize,
-    end: usize,
-) -> Option<Entity> {
+fn group_entity(mentions: &Mentions, gazetteer: &Gazetteer, alpha3: &str, sector: &Sector) -> Option<Entity> {
     let (label, code) = match mentions.country_entity(alpha3) {
         Some(e) => {
             let country = &mentions.entities[e];
@@ -259,11 +243,10 @@ fn group_entity(
         }
     };
     let label = format!("{label} {}", sector.label);
-    let surface = text.text[text.tokens[start].start..text.tokens[end - 1].end].to_string();
     Some(Entity {
         id: format!("ent:group-{}", slug(&label)),
         class: EntityClass::Group,
-        aliases: vec![label.clone(), surface],
+        aliases: vec![label.clone()],
         label,
         wikidata: None,
         cameo: Some(format!("{}{}", &code[..3.min(code.len())], sector.code)),

@@ -1295,6 +1295,14 @@ fn acting_subject(text: &Text<'_>, out: &Mentions, k: usize, plural: bool) -> Op
 pub(super) const SAYING_LEMMAS: &[&str] =
     &["add", "announce", "claim", "confirm", "declare", "insist", "report", "say", "state", "warn"];
 
+/// The verb of saying whose reported clause has token `i` for its subject ("Iraq said
+/// it would allow …": the "said" of "it"). Needs the parse.
+pub(super) fn saying_verb_over(text: &Text<'_>, i: usize) -> Option<usize> {
+    let clause = text.head[i]?;
+    let verb = text.head[clause].filter(|_| text.deprel[clause] == "ccomp")?;
+    SAYING_LEMMAS.contains(&text.lemma[verb].as_str()).then_some(verb)
+}
+
 /// The country or organisation that says the clause whose subject is "it" at `i`:
 /// "Switzerland said today it had expelled …", "Iraq said in a letter that it would allow …".
 fn speaker_of_clause(text: &Text<'_>, out: &Mentions, i: usize) -> Option<usize> {
@@ -1302,11 +1310,7 @@ fn speaker_of_clause(text: &Text<'_>, out: &Mentions, i: usize) -> Option<usize>
     if text.head.is_empty() || !(text.deprel[i].starts_with("nsubj") || text.deprel[i] == "expl") {
         return None;
     }
-    let clause = text.head[i]?;
-    let verb = text.head[clause].filter(|_| text.deprel[clause] == "ccomp")?;
-    if !SAYING_LEMMAS.contains(&text.lemma[verb].as_str()) {
-        return None;
-    }
+    let verb = saying_verb_over(text, i)?;
     text.children(verb, "nsubj").into_iter().find_map(|k| {
         let m = out.at(k)?;
         let entity = out.mentions[m].entity;
@@ -1323,11 +1327,7 @@ fn group_speaker_of_clause(text: &Text<'_>, out: &Mentions, i: usize) -> Option<
     if text.head.is_empty() || !text.deprel[i].starts_with("nsubj") {
         return None;
     }
-    let clause = text.head[i]?;
-    let verb = text.head[clause].filter(|_| text.deprel[clause] == "ccomp")?;
-    if !SAYING_LEMMAS.contains(&text.lemma[verb].as_str()) {
-        return None;
-    }
+    let verb = saying_verb_over(text, i)?;
     let subject = text.children(verb, "nsubj").into_iter().next()?;
     let speakers = matches!(
         text.low(subject),

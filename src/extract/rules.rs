@@ -360,7 +360,8 @@ const COMMITTING: &[&str] = &[
 
 /// Whether a committing word stands in `text`, the words before a trigger.
 fn committed_before(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric()).any(|word| COMMITTING.contains(&word.to_lowercase().as_str()))
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|word| COMMITTING.iter().any(|c| c.eq_ignore_ascii_case(word)))
 }
 
 /// Whether the trigger at `i` is the verb of a threat: "threatened to strike", "threatens

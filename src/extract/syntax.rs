@@ -942,8 +942,8 @@ impl Reader<'_, '_> {
         ) || as_target && is_partitive(self.text.low(k))
         {
             // "a group of Moroccan diplomats", "a mission of observers from the OSCE",
-            // "thousands of Iraqi Kurds": the members act; "seized most of the country", "shelled parts of Kharkiv": the
-            // whole is acted upon.
+            // "thousands of Iraqi Kurds": the members act; "seized most of the country",
+            // "shelled parts of Kharkiv": the whole is acted upon.
             let before = out.len();
             let members = !is_partitive(self.text.low(k));
             for c in self.text.children(k, "nmod") {
