@@ -580,11 +580,37 @@ fn irregular_verbs_and_led_forces() {
     );
     check(
         "A Saudi-led coalition airstrike hit a school bus in northern Yemen.",
-        &["ent:saudi-arabia strikes ent:yemen"],
+        &["ent:saudi-arabia-led-coalition strikes ent:yemen"],
         &[],
     );
+    check("U.S.-led forces attacked Mosul.", &["ent:united-states attacks ent:mosul"], &[]);
     // A backer does not act.
     check("Iranian-backed rebels attacked Saudi Arabia.", &[], &["ent:iran attacks ent:saudi-arabia"]);
+}
+
+#[test]
+fn a_led_coalition_is_an_organisation_of_its_leaders_country() {
+    let text = "The U.S.-led coalition said it would stay in Iraq. \
+                Haider al-Abadi thanked the troops and the coalition.";
+    check_entities(text, &["ent:united-states-led-coalition ORG USA"], &["ent:united-states"]);
+    check(text, &["ent:haider-al-abadi praises ent:united-states-led-coalition"], &[]);
+    // Without a led coalition before it, "the coalition" is no one.
+    check("Haider al-Abadi thanked the coalition.", &[], &["ent:haider-al-abadi praises ent:united-states"]);
+}
+
+#[test]
+fn a_small_town_in_an_organisations_name_does_not_give_its_country() {
+    // Moro is a town in Pakistan; the front is Philippine. Kharkiv is a city of 1.4 million.
+    let mut doc =
+        Document::new("case", "The Moro Islamic Liberation Front met the Kharkiv Regional Council.");
+    doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+    let extraction = RuleExtractor::shared().extract(&doc);
+    let country = |id: &str| {
+        let entity = extraction.entities.iter().find(|e| e.id == id).unwrap_or_else(|| panic!("no {id}"));
+        entity.country.clone()
+    };
+    assert_eq!(country("ent:moro-islamic-liberation-front"), None);
+    assert_eq!(country("ent:kharkiv-regional-council").as_deref(), Some("UKR"));
 }
 
 #[test]

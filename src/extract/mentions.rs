@@ -427,6 +427,12 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
     for i in 0..text.words.len() {
         if text.words[i].ends_with("-led") && !out.mentions.iter().any(|m| m.start <= i && i < m.end) {
             led_by_mention(text, gazetteer, i, &mut out);
+        } else if text.words[i] == "led" && i >= 2 && text.words[i - 1] == "-" {
+            // "U.S.-led", tokenised as "U.S." "-" "led": the country is already a mention.
+            let country = out.mentions.iter().position(|m| m.end == i - 1);
+            if let Some(m) = country.filter(|&m| out.class(m) == EntityClass::Country) {
+                led_coalition(text, i, m, &mut out);
+            }
         }
     }
     resolve_singles(text, gazetteer, &singles, &mut out);
@@ -438,8 +444,34 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
     out.mentions.sort_by_key(|m| (m.start, m.end));
     resolve_capitals(text, gazetteer, &mut out);
     merge_variants(&mut out, gazetteer);
+    drop_unmentioned(&mut out);
     add_short_forms(&mut out);
     out
+}
+
+/// Drops the entities that lost their only mention to a longer name ("U.S." in "the
+/// U.S.-led coalition"), and renumbers the mentions' entities.
+fn drop_unmentioned(out: &mut Mentions) {
+    let mut mentioned = vec![false; out.entities.len()];
+    for mention in &out.mentions {
+        mentioned[mention.entity] = true;
+    }
+    if mentioned.iter().all(|&m| m) {
+        return;
+    }
+    let mut new_index = vec![0; mentioned.len()];
+    let mut kept = Vec::new();
+    for (i, entity) in std::mem::take(&mut out.entities).into_iter().enumerate() {
+        if mentioned[i] {
+            new_index[i] = kept.len();
+            kept.push(entity);
+        }
+    }
+    for mention in &mut out.mentions {
+        mention.entity = new_index[mention.entity];
+    }
+    out.by_id = kept.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+    out.entities = kept;
 }
 
 /// Whether `acronym` starts like the capitalised words of `name` ("CCG" for "Chinese Coast
@@ -647,9 +679,11 @@ fn gazetteer_mention(
     Some(stop)
 }
 
-/// "Saudi-led coalition", "U.S.-led forces": the country that leads a force acts through
-/// it, so the hyphenated word is a demonym mention of that country. ("Iranian-backed"
-/// and "Russian-held" are not: a backer does not act, a holder is only a place's owner.)
+/// "U.S.-led forces": the country that leads a force acts through it, so the hyphenated
+/// word is a demonym mention of that country. ("Iranian-backed" and "Russian-held" are
+/// not: a backer does not act, a holder is only a place's owner.) A led coalition or
+/// alliance is an organisation of its own: "the Saudi-led coalition" is a new ORG of
+/// Saudi Arabia's country, and "the coalition" later in the article is that ORG.
 fn led_by_mention(text: &Text<'_>, gazetteer: &Gazetteer, i: usize, out: &mut Mentions) {
     let Some(stem) = text.words[i].strip_suffix("-led") else { return };
     let Some(&(entry_idx, _)) = gazetteer
@@ -660,6 +694,42 @@ fn led_by_mention(text: &Text<'_>, gazetteer: &Gazetteer, i: usize, out: &mut Me
     };
     let entity = out.entity_for(gazetteer.entries[entry_idx].to_entity());
     out.mentions.push(Mention { start: i, end: i + 1, entity, kind: MentionKind::Demonym, modifier: false });
+    led_coalition(text, i, out.mentions.len() - 1, out);
+}
+
+/// When the word "-led" at token `led` (which ends the country mention `m`) is followed by
+/// "coalition" or "alliance", replaces the mention by one of a new organisation, "the
+/// Saudi Arabia-led coalition", that has the country's code, and makes "the coalition"
+/// later in the text a mention of it, up to the next led coalition.
+fn led_coalition(text: &Text<'_>, led: usize, m: usize, out: &mut Mentions) {
+    let noun = text.low(led + 1);
+    if !matches!(noun, "coalition" | "alliance") {
+        return;
+    }
+    let start = out.mentions[m].start;
+    let country = out.entities[out.mentions[m].entity].clone();
+    let mut coalition = new_entity(&format!("{}-led {noun}", country.label), EntityClass::Org);
+    coalition.country = country.country.clone();
+    coalition.cameo = country.cameo.clone();
+    let entity = out.entity_for(coalition);
+    out.add_alias(entity, &text.text[text.tokens[start].start..text.tokens[led + 1].end]);
+    out.mentions[m] = Mention { start, end: led + 2, entity, kind: MentionKind::Name, modifier: false };
+    let next_led = (led + 2..text.words.len())
+        .find(|&k| text.words[k].ends_with("led") && text.low(k + 1) == noun)
+        .unwrap_or(text.words.len());
+    for k in led + 2..next_led {
+        let free = !out.mentions.iter().any(|m| m.start <= k && k < m.end);
+        let named_next = text.is_capitalised(k + 1);
+        if text.low(k) == noun && text.low(k - 1) == "the" && free && !named_next && text.low(k + 1) != "of" {
+            out.mentions.push(Mention {
+                start: k,
+                end: k + 1,
+                entity,
+                kind: MentionKind::Name,
+                modifier: false,
+            });
+        }
+    }
 }
 
 /// Reads a dateline that opens a paragraph ("KYIV, Ukraine (AP) —", "NEW YORK —") as
@@ -980,8 +1050,15 @@ fn name_mention(
     run_end
 }
 
+/// The least population of a city whose name in an organisation's name gives the
+/// organisation its country ("Kharkiv Regional Administration").
+const NAME_CITY_POPULATION: u64 = 250_000;
+
 /// The country (ISO alpha-3) that a word of a name names: a country, its demonym, or a
-/// city of it that is not also a common word or a person's name.
+/// well-known place of it (a capital, a region, or a city of at least
+/// [`NAME_CITY_POPULATION`] people) that is not also a common word or a person's name.
+/// A small city's name is too often something else: "Moro" is a Pakistani town, but the
+/// Moro Islamic Liberation Front is Philippine.
 fn country_in_name(text: &Text<'_>, gazetteer: &Gazetteer, range: std::ops::Range<usize>) -> Option<String> {
     range.filter(|&k| text.is_capitalised(k)).find_map(|k| {
         let hits = gazetteer.lookup(text.words[k])?;
@@ -989,7 +1066,12 @@ fn country_in_name(text: &Text<'_>, gazetteer: &Gazetteer, range: std::ops::Rang
             let entry = &gazetteer.entries[e];
             let usable = match entry.class {
                 EntityClass::Country => true,
-                EntityClass::Place => kind == FormKind::Name && !entry.ambiguous,
+                EntityClass::Place => {
+                    let well_known = entry.capital_of.is_some()
+                        || entry.population == 0
+                        || entry.population >= NAME_CITY_POPULATION;
+                    kind == FormKind::Name && !entry.ambiguous && well_known
+                }
                 _ => false,
             };
             usable.then(|| entry.country.clone()).flatten()
