@@ -392,9 +392,11 @@ impl Gazetteer {
                 }
             };
             by_name.insert(name.to_string(), idx);
-            self.add_form(name, idx, FormKind::Name);
-            for alias in list(aliases) {
-                self.add_form(alias, idx, FormKind::Name);
+            for form in std::iter::once(name).chain(list(aliases)) {
+                self.add_form(form, idx, FormKind::Name);
+                if let Some(plain) = without_transliteration_marks(form) {
+                    self.add_form(&plain, idx, FormKind::Name);
+                }
             }
         }
     }
@@ -414,6 +416,22 @@ pub fn form_key(form: &str) -> String {
     let tokens = segment::tokenize(form);
     let parts: Vec<&str> = tokens.iter().map(|t| t.text(form)).collect();
     parts.join(" ")
+}
+
+/// A romanised name without its apostrophes for ayin, hamza or the soft sign, as English
+/// news writes it: "Samarra’" → "Samarra", "Ta’if" → "Taif", "Arkhangel’sk" →
+/// "Arkhangelsk". A possessive "’s" stays ("Cox’s Bazar"). `None` when nothing changes.
+fn without_transliteration_marks(form: &str) -> Option<String> {
+    let is_mark = |c: char| matches!(c, '’' | 'ʼ' | 'ʻ' | 'ʿ' | 'ʾ');
+    if !form.contains(is_mark) {
+        return None;
+    }
+    let chars: Vec<char> = form.chars().collect();
+    let possessive =
+        |i: usize| chars.get(i + 1) == Some(&'s') && chars.get(i + 2).is_none_or(|c| !c.is_alphabetic());
+    let plain: String =
+        chars.iter().enumerate().filter(|&(i, &c)| !is_mark(c) || possessive(i)).map(|(_, &c)| c).collect();
+    (plain != form).then_some(plain)
 }
 
 /// The code among a person's dated codes for `date`: the dated code that covers the
@@ -556,6 +574,15 @@ mod tests {
         ] {
             assert_eq!(iso_date(text), NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(), "{text}");
         }
+    }
+
+    #[test]
+    fn transliteration_marks() {
+        assert_eq!(without_transliteration_marks("Samarra’").as_deref(), Some("Samarra"));
+        assert_eq!(without_transliteration_marks("Ta’if").as_deref(), Some("Taif"));
+        assert_eq!(without_transliteration_marks("Cox’s Bazar"), None);
+        assert_eq!(without_transliteration_marks("Sana’a").as_deref(), Some("Sanaa"));
+        assert_eq!(without_transliteration_marks("Kyiv"), None);
     }
 
     #[test]
