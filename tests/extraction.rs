@@ -1519,3 +1519,40 @@ fn engaging_someone_in_a_battle_is_fighting_them() {
         &[],
     );
 }
+
+#[test]
+fn a_mediator_acts_toward_the_parties_to_what_it_brokered() {
+    // Passive: the parties are the subjects of the clause the mediation hangs on.
+    check(
+        "Armenia and Azerbaijan fought a war in 2020 before a ceasefire was mediated by Russia.",
+        &["ent:russia mediates ent:armenia", "ent:russia mediates ent:azerbaijan"],
+        &[],
+    );
+    // A truce brokered by a third party is not the parties' own brokering, nor a target
+    // of their agreement.
+    check(
+        "Israel and Hamas agreed to a truce brokered by Egypt.",
+        &["ent:egypt mediates ent:israel", "ent:egypt mediates ent:hamas"],
+        &["ent:israel mediates ent:egypt", "ent:israel agreesWith ent:egypt"],
+    );
+    check(
+        "South Sudan's government and the rebels agreed on a ceasefire under the mediation of the African Union.",
+        &["ent:african-union mediates ent:south-sudan"],
+        &[],
+    );
+}
+
+#[test]
+fn a_participle_with_its_agent_after_a_name_is_a_passive() {
+    check(
+        "Israel, backed by the United States, attacked Gaza.",
+        &["ent:united-states supports ent:israel", "ent:israel attacks ent:gaza"],
+        &["ent:israel supports ent:united-states"],
+    );
+    // The participle describes the crisis, not the name before it.
+    check(
+        "Azerbaijan blockaded the corridor to Armenia, leading to a crisis condemned by the United Nations.",
+        &[],
+        &["ent:united-nations condemns ent:armenia"],
+    );
+}

@@ -459,7 +459,17 @@ impl Finder<'_, '_> {
             "" => word.ends_with("ed") || word.ends_with("en") || !word.ends_with('s'),
             tag => tag == "VBN",
         };
-        let passive = BE_FORMS.contains(&prev) && participle;
+        // "a deal between A and B, brokered by Egypt": a participle followed by its agent
+        // is a passive without its auxiliary.
+        // Only right after the name it describes: "a crisis condemned by UN members" does
+        // not make an earlier name the patient.
+        let named_before = i > range.start
+            && (self.mentions.ending_at(i).is_some()
+                || self.text.low(i - 1) == "," && self.mentions.ending_at(i - 1).is_some());
+        let reduced = self.text.low(tokens.end) == "by"
+            && (word.ends_with("ed") || self.text.tag(i) == "VBN")
+            && named_before;
+        let passive = BE_FORMS.contains(&prev) && participle || reduced;
         if passive {
             let agents = self.agent_after(tokens.end, range.end)?;
             let patients = self.group_left(before.saturating_sub(1), range.start)?;
@@ -1040,6 +1050,9 @@ impl Finder<'_, '_> {
                         | "toward"
                         | "towards"
                 )
+                // "agreed to a truce brokered by Egypt": the agent of a participle is not a
+                // target ("rejected calls by Belarus" is a rejection of Belarus).
+                || w == "by" && j > 0 && self.text.tag(j - 1) == "VBN"
             {
                 // "the city of Dnipro" keeps the preposition that led to "the city".
                 if !(w == "of" && j > 0 && is_place_noun(self.text.low(j - 1))) {

@@ -115,6 +115,8 @@ impl Extractor for RuleExtractor {
                         known.tokens = event.tokens;
                     }
                 }
+                // A mediation told in the passive: the parse found the agent and the parties.
+                Some(known) if event.pattern == Pattern::Passive => *known = event,
                 // A noun whose actor the patterns only guessed from the words before it
                 // ("X demanded the withdrawal of Serbian forces"): the parse names it.
                 Some(known) if known.pattern == Pattern::NominalLoose => *known = event,

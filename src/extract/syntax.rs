@@ -18,7 +18,7 @@ use super::lexicon::{Lexicon, Trigger, TriggerKind, TriggerMatch};
 use super::mentions::{
     MentionKind, Mentions, NON_STATE_GROUPS, Text, is_group_noun, is_place_noun, is_title_word,
 };
-use super::{EntityClass, cameo};
+use super::{EntityClass, Modality, cameo};
 
 /// Finds events from the dependency parse; returns nothing when the text was not parsed.
 pub fn find_events_by_syntax(
@@ -77,6 +77,11 @@ pub fn find_events_by_syntax(
         }
     }
     events
+}
+
+/// Whether a trigger is a mediation (CAMEO 045: mediate, broker).
+fn is_mediation(trigger: &Trigger) -> bool {
+    trigger.cameo.starts_with("045")
 }
 
 /// Nouns for a state's armed or police forces and its officials.
@@ -321,7 +326,50 @@ impl Reader<'_, '_> {
                 objects.extend(self.named_after_that(i, range.end));
             }
         }
+        let has_agent =
+            self.text.children(i, "obl").into_iter().any(|k| {
+                self.text.deprel[k] == "obl:agent" || self.preposition_of(k).as_deref() == Some("by")
+            });
+        if objects.is_empty() && has_agent && is_mediation(trigger) {
+            objects = self.mediated_parties(i);
+            // The parse's agent is surer than the words' order, and "a truce brokered by
+            // Egypt" was brokered, whatever the clause says of the truce.
+            let event = self.event(trigger, i, subjects, objects, range)?;
+            let modality = if self.text.deprel[i] == "acl" { Modality::Asserted } else { event.modality };
+            return Some(Found { pattern: Pattern::Passive, modality, ..event });
+        }
         self.event(trigger, i, subjects, objects, range)
+    }
+
+    /// The parties to what a mediator brokered, for a mediation told in the passive: "a
+    /// truce [between A and B] brokered by Egypt", "A and B agreed to a truce brokered by
+    /// Egypt", "A and B fought a war before a ceasefire was mediated by Moscow".
+    fn mediated_parties(&self, i: usize) -> Vec<usize> {
+        let passive = self.text.deprel[i] != "acl";
+        let agreement = if passive {
+            self.text.children(i, "nsubj").into_iter().find(|&k| self.text.deprel[k] == "nsubj:pass")
+        } else {
+            self.text.head[i]
+        };
+        let between: Vec<usize> = agreement
+            .map(|a| self.text.children(a, "nmod"))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|&c| self.preposition_of(c).as_deref() == Some("between"))
+            .flat_map(|c| self.actors(c, true))
+            .collect();
+        if !between.is_empty() {
+            return between;
+        }
+        if passive {
+            // "… fought a war before a ceasefire was mediated": the clause it hangs on.
+            return self.borrowed_subjects(i);
+        }
+        // The truce is the object of the parties' verb ("agreed to", "signed", "accepted").
+        match agreement.and_then(|a| self.text.head[a]) {
+            Some(verb) if self.text.tag(verb).starts_with("VB") => self.subjects_of_clause(verb),
+            _ => Vec::new(),
+        }
     }
 
     /// A statement that another actor must or should act: "Russia said on Tuesday that
@@ -581,6 +629,18 @@ impl Reader<'_, '_> {
         }
         if let Some(head) = adverbial.filter(|_| subjects.is_empty()) {
             subjects = self.subjects_of_clause(head);
+        }
+        // "agreed on a ceasefire under the mediation of the African Union": the mediator
+        // acts between the subjects of the clause the mediation qualifies.
+        let qualifies_clause = matches!(self.text.deprel[i], "obl" | "nmod")
+            && self.preposition_of(i).as_deref() == Some("under");
+        if objects.is_empty() && qualifies_clause && is_mediation(trigger) {
+            // The parser may hang it on the agreement: "agreed on a ceasefire under…".
+            let mut head = self.text.head[i];
+            while let Some(h) = head.filter(|&h| self.text.tag(h).starts_with("NN")) {
+                head = self.text.head[h].filter(|_| matches!(self.text.deprel[h], "obj" | "obl"));
+            }
+            objects = head.map(|verb| self.subjects_of_clause(verb)).unwrap_or_default();
         }
         // "Ukraine received backing from Germany": who receives is the target.
         if self.text.deprel[i] == "obj"
