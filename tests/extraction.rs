@@ -1556,3 +1556,105 @@ fn a_participle_with_its_agent_after_a_name_is_a_passive() {
         &["ent:united-nations condemns ent:armenia"],
     );
 }
+
+#[test]
+fn designations_and_sanctions_lists_are_sanctions() {
+    check("Japan added Huawei to its sanctions list on Monday.", &["ent:japan sanctions ent:huawei"], &[]);
+    check(
+        "Huawei was added to the entity list by the United States.",
+        &["ent:united-states sanctions ent:huawei"],
+        &[],
+    );
+    check(
+        "Hamas was designated by the U.S. Treasury as a terrorist organization.",
+        &["ent:united-states-department-of-the-treasury sanctions ent:hamas"],
+        &[],
+    );
+    // A designated driver is no designation, and the team froze rather than its assets.
+    check(
+        "A designated driver took Lionel Messi home. Germany froze in the second half against France.",
+        &[],
+        &["ent:germany sanctions ent:france"],
+    );
+}
+
+#[test]
+fn dying_in_someones_custody_is_being_held_by_them() {
+    check("Alexei Navalny died in Russian custody.", &["ent:russia arrests ent:alexei-navalny"], &[]);
+    check(
+        "Zhang Wei, who died in the custody of China, was buried on Friday.",
+        &["ent:china arrests ent:zhang-wei"],
+        &[],
+    );
+    check(
+        "Evan Gershkovich was taken into custody by Russia.",
+        &["ent:russia arrests ent:evan-gershkovich"],
+        &[],
+    );
+    // Not the speaker of the clause, nor whoever hands someone over into custody.
+    check("Russia said the suspects remain in Ukrainian custody.", &[], &["ent:ukraine arrests ent:russia"]);
+    check(
+        "Hezbollah released two soldiers into the custody of the United Nations.",
+        &[],
+        &["ent:united-nations arrests ent:hezbollah"],
+    );
+}
+
+#[test]
+fn police_raids_on_premises_are_coercion_not_combat() {
+    check(
+        "Russian police raided the offices of Amnesty International on Tuesday.",
+        &["ent:russia cracksDownOn ent:amnesty-international"],
+        &["ent:russia attacks ent:amnesty-international"],
+    );
+    check(
+        "Pakistani police burst into the home of Imran Khan.",
+        &["ent:pakistan cracksDownOn ent:imran-khan"],
+        &["ent:pakistan attacks ent:imran-khan"],
+    );
+    // A raid by an army on a town is still an attack.
+    check(
+        "Israeli forces raided Gaza City.",
+        &["ent:israel attacks ent:gaza"],
+        &["ent:israel cracksDownOn ent:gaza"],
+    );
+}
+
+#[test]
+fn coups_oust_the_leader_they_topple() {
+    check("Niger's army toppled Mohamed Bazoum.", &["ent:niger ousts ent:mohamed-bazoum"], &[]);
+    check(
+        "The Presidential Guard staged a coup against Mohamed Bazoum.",
+        &["ent:presidential-guard ousts ent:mohamed-bazoum"],
+        &[],
+    );
+    check("Mohamed Bazoum was ousted by Niger's army.", &["ent:niger ousts ent:mohamed-bazoum"], &[]);
+    // A storm that topples power lines ousts no one.
+    check(
+        "Hurricane Milton toppled power lines in Florida.",
+        &[],
+        &["ent:hurricane-milton ousts ent:florida"],
+    );
+}
+
+#[test]
+fn lifting_restrictions_and_amnesties_are_concessions() {
+    check("Mali lifted the state of emergency in Bamako.", &["ent:mali easesSanctionsOn ent:bamako"], &[]);
+    check("Germany granted amnesty to Edward Snowden.", &["ent:germany releases ent:edward-snowden"], &[]);
+    check(
+        "Myanmar lifted the house arrest of Aung San Suu Kyi.",
+        &["ent:myanmar releases ent:aung-san-suu-kyi"],
+        &[],
+    );
+    // Lifting a trophy concedes nothing.
+    check("Real Madrid lifted the trophy in Paris.", &[], &["ent:real-madrid easesSanctionsOn ent:paris"]);
+}
+
+#[test]
+fn a_possessive_written_with_an_opening_quote_still_only_qualifies() {
+    check(
+        "Germany‘s Bundestag voted on Friday to condemn Russia.",
+        &["ent:bundestag criticizes ent:russia"],
+        &["ent:germany criticizes ent:russia"],
+    );
+}

@@ -125,6 +125,12 @@ pub fn undone(text: &Text<'_>, i: usize, start: usize) -> bool {
     })
 }
 
+/// Nouns of being held. After "in", "into" or "under" ("died in Russian custody", "in the
+/// custody of Iran's police") the noun's possessor, demonym or "of" phrase is who holds,
+/// and the one held is whom the clause is about: the roles the other way round from "the
+/// detention of Navalny".
+pub const HOLDING_NOUNS: &[&str] = &["custody", "detention"];
+
 /// Nouns after an event noun that still name the event: "a mediation effort", "an aid
 /// convoy", "the military aid program".
 #[rustfmt::skip]
@@ -501,6 +507,9 @@ impl Finder<'_, '_> {
         if undone(self.text, i, range.start) || names_a_kind(self.text, self.lexicon, tokens.end - 1) {
             return None;
         }
+        if let Some(preposition) = self.held_in(trigger, i, range.start) {
+            return self.held_event(tokens, preposition, range);
+        }
         // "talks between the United States and Iran"
         if self.text.low(tokens.end) == "between" {
             let group = self.group_right(tokens.end + 1, range.end)?;
@@ -527,6 +536,64 @@ impl Finder<'_, '_> {
         };
         let (objects, place) = self.objects_right(trigger, tokens.end, range.end, false);
         Some(self.found(subjects, objects, pattern, place, range))
+    }
+
+    /// The preposition before a holding noun at `i` ("in", "into", "under"), over the
+    /// noun's determiner, possessor and modifiers ("in the custody", "in Israel's custody").
+    fn held_in(&self, trigger: &Trigger, i: usize, start: usize) -> Option<usize> {
+        if trigger.kind != TriggerKind::Noun || !HOLDING_NOUNS.contains(&trigger.lemma.as_str()) {
+            return None;
+        }
+        let mut j = i;
+        while j > start && i - j < 5 {
+            j -= 1;
+            let word = self.text.low(j);
+            let inside = DETERMINERS.contains(&word)
+                || matches!(word, "'s" | "’s")
+                || self.mentions.at(j).is_some()
+                || self.text.tag(j) == "JJ";
+            if !inside {
+                return matches!(word, "in" | "into" | "under").then_some(j);
+            }
+        }
+        None
+    }
+
+    /// "Amini died in the custody of Iran's police", "Navalny, who died in Russian custody":
+    /// the holder (inside the noun phrase, or after "of" or "by") detains whom the clause is
+    /// about, named just before its verb.
+    fn held_event(&self, tokens: Range<usize>, preposition: usize, range: Range<usize>) -> Option<Found> {
+        let holders = match self.source_inside_noun_phrase(tokens.start, preposition + 1) {
+            Some(holder) => vec![holder],
+            None if matches!(self.text.low(tokens.end), "of" | "by") => {
+                self.group_right(tokens.end + 1, range.end)?
+            }
+            None => return None,
+        };
+        let mut j = preposition;
+        while j > range.start && preposition - j < 4 && self.is_clause_verb(j - 1) {
+            j -= 1;
+        }
+        // "Navalny, who died in custody": the relative pronoun stands for the name before it.
+        if j > range.start + 1 && matches!(self.text.low(j - 1), "who" | "which") {
+            j -= 1;
+            if self.text.low(j - 1) == "," {
+                j -= 1;
+            }
+        }
+        let held = self.mentions.at(j.checked_sub(1)?).filter(|&m| self.is_actor(m))?;
+        let (held, _) = self.expand_left(held, range.start);
+        Some(self.found(holders, held, Pattern::Nominal, None, range))
+    }
+
+    /// Whether token `j` is a verb, auxiliary or adverb: words between a subject and an
+    /// "in" phrase of its clause ("died", "remains", "is still being held").
+    fn is_clause_verb(&self, j: usize) -> bool {
+        let tag = self.text.tag(j);
+        if tag.is_empty() {
+            return self.is_plain_lowercase(j) || BE_FORMS.contains(&self.text.low(j));
+        }
+        (tag.starts_with("VB") || tag.starts_with("RB") || tag == "MD") && !self.is_boundary(j)
     }
 
     fn found(
@@ -685,9 +752,12 @@ impl Finder<'_, '_> {
                     return false;
                 }
                 // "Macron's office said": a possessive acts only through a group or office noun.
-                if matches!(next, "'s" | "’s") {
-                    return self.group_noun_after(mention.end + 1)
-                        || self.text.low(mention.end + 1) == "office";
+                // Scraped text sometimes has an opening quote for the apostrophe ("Korea‘s"),
+                // which the tokenizer splits from the "s".
+                let quote_s = next == "‘" && self.text.low(mention.end + 1) == "s";
+                if matches!(next, "'s" | "’s") || quote_s {
+                    let owned = mention.end + 1 + usize::from(quote_s);
+                    return self.group_noun_after(owned) || self.text.low(owned) == "office";
                 }
                 true
             }

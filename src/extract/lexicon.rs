@@ -190,14 +190,22 @@ fn match_rest(words: &[&str], start: usize, rest: &[PhraseWord]) -> Option<usize
             pos += 1;
             continue;
         }
+        let determiner = here.is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their"));
+        // A determiner may stand before any content word of the phrase ("lifted the state
+        // of emergency", "added Huawei to its sanctions list").
+        let content = !is_function_word(&want.word);
+        if content && determiner && words.get(pos + 1).is_some_and(|w| want.matches(w)) {
+            pos += 2;
+            continue;
+        }
         // Allow one modifier ("held direct talks"), or a determiner and a modifier ("called
-        // for the immediate withdrawal"), but not before a particle or preposition.
-        let skip_ok = k == rest.len() - 1 && !is_function_word(&want.word);
+        // for the immediate withdrawal"), before the last word, but not before a particle
+        // or preposition.
+        let skip_ok = k == rest.len() - 1 && content;
         if skip_ok && words.get(pos + 1).is_some_and(|w| want.matches(w)) {
             pos += 2;
             continue;
         }
-        let determiner = here.is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their"));
         if skip_ok && determiner && words.get(pos + 2).is_some_and(|w| want.matches(w)) {
             pos += 3;
             continue;
@@ -251,6 +259,7 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
     ("break", "broke", "broken"),
     ("bring", "brought", "brought"),
     ("build", "built", "built"),
+    ("burst", "burst", "burst"),
     ("buy", "bought", "bought"),
     ("catch", "caught", "caught"),
     ("come", "came", "come"),
@@ -446,5 +455,15 @@ mod tests {
         let m = lexicon.match_at(&words, 0).unwrap();
         assert_eq!(lexicon.triggers[m.trigger].lemma, "hold talks");
         assert_eq!(m.len, 3);
+    }
+
+    #[test]
+    fn a_determiner_may_precede_any_content_word() {
+        let lexicon = Lexicon::parse("add to sanctions list\tverb\tsanctions\t172\t0\t\n");
+        let words = ["added", "to", "its", "sanctions", "list"];
+        assert_eq!(lexicon.match_at(&words, 0).map(|m| m.len), Some(5));
+        // Not before a preposition of the phrase.
+        let words = ["added", "the", "to", "sanctions", "list"];
+        assert_eq!(lexicon.match_at(&words, 0), None);
     }
 }

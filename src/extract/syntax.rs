@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use super::events::{Found, Pattern, is_reporter, modality_before, names_a_kind, undone};
+use super::events::{Found, HOLDING_NOUNS, Pattern, is_reporter, modality_before, names_a_kind, undone};
 use super::lexicon::{Lexicon, Trigger, TriggerKind, TriggerMatch};
 use super::mentions::{
     MentionKind, Mentions, NON_STATE_GROUPS, Text, is_group_noun, is_place_noun, is_title_word,
@@ -591,6 +591,12 @@ impl Reader<'_, '_> {
         if light_object {
             return None;
         }
+        if HOLDING_NOUNS.contains(&trigger.lemma.as_str())
+            && matches!(self.preposition_of(i).as_deref(), Some("in" | "into" | "under"))
+        {
+            let event = self.held_event(trigger, i, range)?;
+            return Some(Found { trigger: choice.trigger, tokens: i..first + choice.len, ..event });
+        }
         let mut subjects = Vec::new();
         let mut objects = Vec::new();
         for relation in ["nmod:poss", "amod", "compound"] {
@@ -661,6 +667,33 @@ impl Reader<'_, '_> {
         }
         let event = self.event(trigger, i, subjects, objects, range)?;
         Some(Found { trigger: choice.trigger, tokens: i..first + choice.len, ..event })
+    }
+
+    /// "Amini died in the custody of Iran's police": the holder (the noun's possessor,
+    /// demonym or "of" phrase) detains the subject of the clause the noun is part of, or
+    /// the verb's object when it has one.
+    fn held_event(&self, trigger: &Trigger, i: usize, range: Range<usize>) -> Option<Found> {
+        let mut holders = Vec::new();
+        for relation in ["nmod:poss", "amod", "compound"] {
+            for c in self.text.children(i, relation) {
+                holders.extend(self.entity_at(c, false));
+            }
+        }
+        for c in self.text.children(i, "nmod") {
+            if matches!(self.preposition_of(c).as_deref(), Some("of" | "by")) {
+                holders.extend(self.actors(c, false));
+            }
+        }
+        // "released seven hostages into the custody of the Red Cross": with an object, the
+        // verb hands someone over, and the one held is the object, not the subject.
+        let head = self.text.head[i]?;
+        let objects = self.text.children(head, "obj");
+        let held = if objects.is_empty() {
+            self.subjects_of_clause(head)
+        } else {
+            objects.into_iter().flat_map(|k| self.actors(k, true)).collect()
+        };
+        self.event(trigger, i, holders, held, range)
     }
 
     /// A two-word verb phrase made of this verb and the head noun of its object, however
