@@ -1658,3 +1658,23 @@ fn a_possessive_written_with_an_opening_quote_still_only_qualifies() {
         &["ent:germany criticizes ent:russia"],
     );
 }
+
+#[test]
+fn the_former_and_the_latter_are_the_last_two_actors_named() {
+    check(
+        "Russia and Ukraine met in Istanbul. The former attacked Kyiv a day later.",
+        &["ent:russia attacks ent:kyiv"],
+        &["ent:ukraine attacks ent:kyiv"],
+    );
+    check(
+        "Armenia and Azerbaijan fought a war in which the former's forces shelled Ganja.",
+        &["ent:armenia shells ent:ganja"],
+        &["ent:azerbaijan shells ent:ganja"],
+    );
+    // "the former president" is a title, not a reference.
+    check(
+        "Russia and Ukraine met. The former president attacked Kyiv.",
+        &[],
+        &["ent:russia attacks ent:kyiv"],
+    );
+}

@@ -440,6 +440,7 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
     resolve_it(text, &mut out);
     resolve_subject_pronouns(text, &mut out);
     resolve_the_country(text, &mut out);
+    resolve_former_and_latter(text, &mut out);
     resolve_quoted_we(text, &mut out);
     out.mentions.sort_by_key(|m| (m.start, m.end));
     resolve_capitals(text, gazetteer, &mut out);
@@ -1498,6 +1499,45 @@ fn resolve_the_country(text: &Text<'_>, out: &mut Mentions) {
         }
     }
     out.mentions.extend(added);
+}
+
+/// "the latter" and "the former": the second and the first of the last two actors named
+/// before them, in this sentence or the one before ("Armenia and Azerbaijan fought a war
+/// in which the latter's forces reclaimed territory": Azerbaijan). Places do not count.
+fn resolve_former_and_latter(text: &Text<'_>, out: &mut Mentions) {
+    for k in 1..text.words.len() {
+        let pick_second = match text.low(k) {
+            "latter" => true,
+            "former" => false,
+            _ => continue,
+        };
+        // "the former president" is a title, not a reference.
+        let next_tag = text.tag(k + 1);
+        let qualifies = next_tag.starts_with("NN") || next_tag.starts_with("JJ") || next_tag == "CD";
+        let stands_alone = matches!(text.low(k + 1), "'s" | "’s") || !qualifies;
+        if text.low(k - 1) != "the" || !stands_alone || out.at(k).is_some() {
+            continue;
+        }
+        let first_sentence = text.sentence_of[k].saturating_sub(1);
+        let mut actors: Vec<usize> = Vec::new();
+        for m in out.mentions.iter().filter(|m| m.end <= k - 1 && text.sentence_of[m.start] >= first_sentence)
+        {
+            let place = out.entities[m.entity].class == EntityClass::Place;
+            if !place && !m.modifier && actors.last() != Some(&m.entity) {
+                actors.retain(|&e| e != m.entity);
+                actors.push(m.entity);
+            }
+        }
+        let [.., first, second] = actors[..] else { continue };
+        let entity = if pick_second { second } else { first };
+        out.mentions.push(Mention {
+            start: k - 1,
+            end: k + 1,
+            entity,
+            kind: MentionKind::Description,
+            modifier: false,
+        });
+    }
 }
 
 /// The country the article names most often, other than those in `except`; the first
