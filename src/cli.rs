@@ -25,6 +25,7 @@ use crate::export::filter::NetworkFilter;
 use crate::export::{self, Format, network};
 use crate::extract::gazetteer::Gazetteer;
 use crate::extract::jsonl::{self, JsonlOptions};
+use crate::extract::lexicon;
 use crate::extract::ner_eval;
 use crate::extract::rules::RuleExtractor;
 use crate::extract::{Extraction, Extractor};
@@ -34,6 +35,7 @@ use crate::ingest::{self, Document, ReadOptions};
 use crate::nlp::conllu::{self, ConlluSentence};
 use crate::nlp::eval::evaluate_segmentation;
 use crate::nlp::model;
+use crate::nlp::past_forms;
 use crate::nlp::pipeline::{self, Pipeline, TrainOptions};
 use crate::query::{self, ResultFormat};
 use crate::serve::ServeOptions;
@@ -256,6 +258,19 @@ pub enum ModelCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Writes the irregular past forms that the tagger reads only as verbs.
+    ///
+    /// Computes `models/past_forms.tsv` from the UD train splits (those `model train`
+    /// uses) and the irregular verbs of the event lexicon; see `src/nlp/past_forms.rs`.
+    /// The binary embeds the list, so rebuild after writing it.
+    PastForms {
+        /// The UD folder (with `ewt/` and `gum/`, see its README).
+        #[arg(long, default_value = "../shared/data/ud")]
+        ud: PathBuf,
+        /// Where to write the list.
+        #[arg(long, default_value = "models/past_forms.tsv")]
+        out: PathBuf,
+    },
     /// Scores the model on a gold CoNLL-U file, using its tokenization.
     ///
     /// Prints UPOS, XPOS and lemma accuracy, UAS, LAS (all words, punctuation
@@ -386,6 +401,7 @@ pub fn run(args: Args) -> ExitCode {
         Command::Parse { inputs, model } => parse(&inputs, model.as_deref()),
         Command::Model { command: ModelCommand::Train { ud, out } } => model_train(&ud, &out),
         Command::Model { command: ModelCommand::Order { ud, model, out } } => model_order(&ud, &model, &out),
+        Command::Model { command: ModelCommand::PastForms { ud, out } } => model_past_forms(&ud, &out),
         Command::Model { command: ModelCommand::Eval { file, segment: true, .. } } => segment_eval(&file),
         Command::Model { command: ModelCommand::Eval { file, model, segment: false } } => {
             model_eval(&file, model.as_deref())
@@ -758,6 +774,15 @@ fn model_order(ud_dir: &Path, model_path: &Path, out_path: &Path) -> Result<Exit
     let bytes = model.to_bytes();
     std::fs::write(out_path, &bytes).with_context(|| format!("cannot write {}", out_path.display()))?;
     eprintln!("wrote {} ({} bytes, {})", out_path.display(), bytes.len(), model.summary());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn model_past_forms(ud_dir: &Path, out_path: &Path) -> Result<ExitCode> {
+    let sentences = pipeline::read_sentences(&pipeline::ud_train_files(ud_dir)?)?;
+    let forms = past_forms::compute(&sentences, lexicon::IRREGULAR);
+    std::fs::write(out_path, past_forms::to_tsv(&forms))
+        .with_context(|| format!("cannot write {}", out_path.display()))?;
+    eprintln!("wrote {} ({} forms)", out_path.display(), forms.len());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -251,8 +251,9 @@ fn is_function_word(word: &str) -> bool {
     )
 }
 
-/// Irregular verbs common in news: base, past, past participle.
-const IRREGULAR: &[(&str, &str, &str)] = &[
+/// Irregular verbs common in news: base, past, past participle. The tagger's list of
+/// past forms (`newskg model past-forms`) includes these too.
+pub const IRREGULAR: &[(&str, &str, &str)] = &[
     ("be", "was", "been"),
     ("begin", "began", "begun"),
     ("blow", "blew", "blown"),

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::conllu::ConlluSentence;
+use super::past_forms;
 
 // ---------------------------------------------------------------------------
 // Feature hashing.
@@ -979,6 +980,51 @@ fn shape_hash(word: &str) -> u64 {
 pub struct Tagger {
     pub(crate) tags: TagSet,
     weights: Weights,
+    /// Words read only as past verbs; not stored in the model file.
+    #[serde(skip)]
+    past_only: PastOnly,
+}
+
+/// The words that may only be tagged as past tenses or participles (see
+/// [`super::past_forms`]), and the classes they may get.
+#[derive(Default)]
+struct PastOnly {
+    /// Hashes of the lower-cased forms, sorted.
+    forms: Vec<u64>,
+    /// The VERB and AUX classes with XPOS VBD or VBN.
+    classes: Vec<u16>,
+}
+
+impl PastOnly {
+    /// The shipped list, with the classes of `tags`.
+    fn new(tags: &TagSet) -> PastOnly {
+        let classes = (0..tags.len() as u16)
+            .filter(|&class| matches!(tags.upos(class), "VERB" | "AUX"))
+            .filter(|&class| matches!(tags.xpos(class), "VBD" | "VBN"))
+            .collect();
+        PastOnly { forms: past_forms::shipped(), classes }
+    }
+
+    /// Whether the word at `position` may only be a past verb. A listed word
+    /// capitalised inside the sentence, or written in capitals, may be a name
+    /// ("the Met") or part of a heading, and is left to the model.
+    fn applies(&self, word: &TokenInfo, position: usize) -> bool {
+        let has_upper = word.flags & 4 != 0;
+        let all_upper = word.flags & 8 != 0;
+        let plain_case = !has_upper || position == 0 && !all_upper;
+        plain_case && !self.classes.is_empty() && self.forms.binary_search(&word.lower).is_ok()
+    }
+
+    /// The best scoring of the allowed classes (the first on ties).
+    fn best(&self, scores: &[i32]) -> u16 {
+        let mut best = self.classes[0];
+        for &class in &self.classes {
+            if scores[usize::from(class)] > scores[usize::from(best)] {
+                best = class;
+            }
+        }
+        best
+    }
 }
 
 /// Options for training the tagger.
@@ -1048,10 +1094,14 @@ impl Tagger {
                 }
             }
         }
-        Tagger { tags, weights: model.finish(options.min_weight) }
+        let past_only = PastOnly::new(&tags);
+        Tagger { tags, weights: model.finish(options.min_weight), past_only }
     }
 
     /// Tags a sentence, returning one joint class per word.
+    ///
+    /// The words of `models/past_forms.tsv` get the best of the past verb classes
+    /// (see [`super::past_forms`]); the model is trained without this rule.
     pub(crate) fn tag(&self, words: &[&str]) -> Vec<u16> {
         self.tag_observed(words, |_| {})
     }
@@ -1083,7 +1133,12 @@ impl Tagger {
             context_tag_features(&infos, position, &predicted, &mut features);
             observe(&features);
             self.weights.add_scores(&features, 0, scores);
-            predicted.push(arg_max_i32(scores) as u16);
+            let class = if self.past_only.applies(&infos[position], position) {
+                self.past_only.best(scores)
+            } else {
+                arg_max_i32(scores) as u16
+            };
+            predicted.push(class);
         }
         predicted
     }
@@ -1106,6 +1161,7 @@ impl Tagger {
             return Err("tagger class count does not match its tag set".to_string());
         }
         self.weights.build_index();
+        self.past_only = PastOnly::new(&self.tags);
         Ok(())
     }
 
@@ -1318,5 +1374,64 @@ mod tests {
         weights.order_by_use(&uses);
         assert_eq!(score_all(&weights), before);
         assert!(weights.contains(features[HOT_KEYS + 4999]) && !weights.contains(features[HOT_KEYS + 5000]));
+    }
+
+    /// A tag set with a noun, a preposition and the past verb classes.
+    fn sample_tags() -> TagSet {
+        let mut tags = TagSet::default();
+        for (upos, xpos) in [("NOUN", "NN"), ("VERB", "VBD"), ("ADP", "IN"), ("VERB", "VBN"), ("AUX", "VBD")]
+        {
+            tags.class_of(upos, xpos, true);
+        }
+        tags
+    }
+
+    #[test]
+    fn listed_past_forms_get_the_best_past_verb_class() {
+        let past_only = PastOnly::new(&sample_tags());
+        assert_eq!(past_only.classes, [1, 3, 4]);
+        // The preposition scores highest, the participle best of the verb classes.
+        assert_eq!(past_only.best(&[5, 2, 9, 3, 1]), 3);
+        let applies = |word: &str, position: usize| past_only.applies(&TokenInfo::new(word), position);
+        assert!(applies("withdrew", 1) && applies("overthrew", 4) && applies("struck", 2));
+        assert!(applies("Withdrew", 0), "a capital at the start of a sentence");
+        assert!(!applies("shot", 1) && !applies("with", 1), "not listed");
+        assert!(!applies("Met", 1) && !applies("STRUCK", 0), "names and headings");
+    }
+
+    /// The UPOS/XPOS of each word of a sentence (words split at spaces), by the shipped model.
+    fn shipped_tags(sentence: &str) -> Vec<String> {
+        let model = crate::nlp::model::shipped().expect("the shipped model loads");
+        let words: Vec<&str> = sentence.split(' ').collect();
+        model.annotate(&words).iter().map(|analysis| format!("{}/{}", analysis.upos, analysis.xpos)).collect()
+    }
+
+    /// A past tense or a past participle: the tagger does not always choose right
+    /// between them ("missile struck" also reads as "a missile [that was] struck").
+    const PAST_VERB: &[&str] = &["VERB/VBD", "VERB/VBN"];
+
+    #[track_caller]
+    fn check_tag(sentence: &str, word: &str, expected: &[&str]) {
+        let position =
+            sentence.split(' ').position(|known| known == word).expect("the word is in the sentence");
+        let tag = &shipped_tags(sentence)[position];
+        assert!(expected.contains(&tag.as_str()), "{word} in {sentence:?} is {tag}, not {expected:?}");
+    }
+
+    #[test]
+    fn irregular_past_tenses_in_short_news_sentences_are_verbs() {
+        check_tag("Iraq withdrew its troops from Kuwait on Friday .", "withdrew", &["VERB/VBD"]);
+        check_tag("Syria withdrew its ambassador .", "withdrew", &["VERB/VBD"]);
+        check_tag("Rebels overthrew the president .", "overthrew", &["VERB/VBD"]);
+        check_tag("The army overthrew him in 1999 .", "overthrew", &["VERB/VBD"]);
+        check_tag("An Israeli missile struck a house in Gaza .", "struck", PAST_VERB);
+        check_tag("A drone struck the convoy near Kherson .", "struck", PAST_VERB);
+        check_tag("The town was struck by a rocket .", "struck", &["VERB/VBN"]);
+        check_tag("Police said the king was overthrown .", "overthrown", &["VERB/VBN"]);
+    }
+
+    #[test]
+    fn capitalised_listed_words_inside_a_sentence_are_left_to_the_model() {
+        check_tag("He works at the Met in London .", "Met", &["PROPN/NNP"]);
     }
 }
