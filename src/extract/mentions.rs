@@ -1520,8 +1520,7 @@ fn resolve_former_and_latter(text: &Text<'_>, out: &mut Mentions) {
         }
         let first_sentence = text.sentence_of[k].saturating_sub(1);
         let mut actors: Vec<usize> = Vec::new();
-        for m in out.mentions.iter().filter(|m| m.end <= k - 1 && text.sentence_of[m.start] >= first_sentence)
-        {
+        for m in out.mentions.iter().filter(|m| m.end < k && text.sentence_of[m.start] >= first_sentence) {
             let place = out.entities[m.entity].class == EntityClass::Place;
             if !place && !m.modifier && actors.last() != Some(&m.entity) {
                 actors.retain(|&e| e != m.entity);
