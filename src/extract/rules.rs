@@ -75,9 +75,9 @@ impl Default for RuleExtractor {
 impl Extractor for RuleExtractor {
     fn version(&self) -> &str {
         if self.groups {
-            concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+10+groups")
+            concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+11+groups")
         } else {
-            concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+10")
+            concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+11")
         }
     }
 
