@@ -466,9 +466,8 @@ impl Finder<'_, '_> {
             tag => tag == "VBN",
         };
         // "a deal between A and B, brokered by Egypt": a participle followed by its agent
-        // is a passive without its auxiliary.
-        // Only right after the name it describes: "a crisis condemned by UN members" does
-        // not make an earlier name the patient.
+        // is a passive without its auxiliary, but only right after the name it describes
+        // ("a crisis condemned by UN members" does not make an earlier name the patient).
         let named_before = i > range.start
             && (self.mentions.ending_at(i).is_some()
                 || self.text.low(i - 1) == "," && self.mentions.ending_at(i - 1).is_some());

@@ -460,19 +460,8 @@ fn drop_unmentioned(out: &mut Mentions) {
     if mentioned.iter().all(|&m| m) {
         return;
     }
-    let mut new_index = vec![0; mentioned.len()];
-    let mut kept = Vec::new();
-    for (i, entity) in std::mem::take(&mut out.entities).into_iter().enumerate() {
-        if mentioned[i] {
-            new_index[i] = kept.len();
-            kept.push(entity);
-        }
-    }
-    for mention in &mut out.mentions {
-        mention.entity = new_index[mention.entity];
-    }
-    out.by_id = kept.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-    out.entities = kept;
+    let same: Vec<usize> = (0..mentioned.len()).collect();
+    keep_entities(out, &mentioned, &same);
 }
 
 /// Whether `acronym` starts like the capitalised words of `name` ("CCG" for "Chinese Coast
@@ -535,11 +524,17 @@ fn merge_variants(out: &mut Mentions, gazetteer: &Gazetteer) {
             out.add_alias(a, &alias);
         }
     }
-    // Renumber the entities that remain, and point mentions at them.
-    let mut new_index = vec![0; n];
+    let keep: Vec<bool> = target.iter().enumerate().map(|(i, &t)| i == t).collect();
+    keep_entities(out, &keep, &target);
+}
+
+/// Keeps the entities marked in `keep`, renumbered, and points each mention of entity `e`
+/// at the new number of `target[e]` (a kept entity).
+fn keep_entities(out: &mut Mentions, keep: &[bool], target: &[usize]) {
+    let mut new_index = vec![0; keep.len()];
     let mut kept = Vec::new();
     for (i, entity) in std::mem::take(&mut out.entities).into_iter().enumerate() {
-        if target[i] == i {
+        if keep[i] {
             new_index[i] = kept.len();
             kept.push(entity);
         }

@@ -259,9 +259,11 @@ impl Reader<'_, '_> {
                 subjects.extend(self.actors(k, false));
             }
         }
+        let mut has_agent = false;
         for k in self.text.children(i, "obl") {
             let preposition = self.preposition_of(k);
             if self.text.deprel[k] == "obl:agent" || preposition.as_deref() == Some("by") {
+                has_agent = true;
                 subjects.extend(self.actors(k, false));
                 continue;
             }
@@ -326,10 +328,6 @@ impl Reader<'_, '_> {
                 objects.extend(self.named_after_that(i, range.end));
             }
         }
-        let has_agent =
-            self.text.children(i, "obl").into_iter().any(|k| {
-                self.text.deprel[k] == "obl:agent" || self.preposition_of(k).as_deref() == Some("by")
-            });
         if objects.is_empty() && has_agent && is_mediation(trigger) {
             objects = self.mediated_parties(i);
             // The parse's agent is surer than the words' order, and "a truce brokered by
@@ -597,13 +595,8 @@ impl Reader<'_, '_> {
             let event = self.held_event(trigger, i, range)?;
             return Some(Found { trigger: choice.trigger, tokens: i..first + choice.len, ..event });
         }
-        let mut subjects = Vec::new();
+        let mut subjects = self.qualifying_actors(i);
         let mut objects = Vec::new();
-        for relation in ["nmod:poss", "amod", "compound"] {
-            for c in self.text.children(i, relation) {
-                subjects.extend(self.entity_at(c, false));
-            }
-        }
         // "went on hunger strike in protest of the arrests", "rallied in support of Maduro":
         // the noun says how its verb's subject acts, and "of" names the target.
         let adverbial = self.text.head[i].filter(|_| self.preposition_of(i).as_deref() == Some("in"));
@@ -669,16 +662,21 @@ impl Reader<'_, '_> {
         Some(Found { trigger: choice.trigger, tokens: i..first + choice.len, ..event })
     }
 
+    /// The actors qualifying a noun: its possessor, demonym or name compound ("Russia's
+    /// strikes", "a Russian drone attack", "Iran's custody").
+    fn qualifying_actors(&self, i: usize) -> Vec<usize> {
+        ["nmod:poss", "amod", "compound"]
+            .into_iter()
+            .flat_map(|relation| self.text.children(i, relation))
+            .filter_map(|c| self.entity_at(c, false))
+            .collect()
+    }
+
     /// "Amini died in the custody of Iran's police": the holder (the noun's possessor,
     /// demonym or "of" phrase) detains the subject of the clause the noun is part of, or
     /// the verb's object when it has one.
     fn held_event(&self, trigger: &Trigger, i: usize, range: Range<usize>) -> Option<Found> {
-        let mut holders = Vec::new();
-        for relation in ["nmod:poss", "amod", "compound"] {
-            for c in self.text.children(i, relation) {
-                holders.extend(self.entity_at(c, false));
-            }
-        }
+        let mut holders = self.qualifying_actors(i);
         for c in self.text.children(i, "nmod") {
             if matches!(self.preposition_of(c).as_deref(), Some("of" | "by")) {
                 holders.extend(self.actors(c, false));
