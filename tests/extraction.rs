@@ -1678,3 +1678,57 @@ fn the_former_and_the_latter_are_the_last_two_actors_named() {
         &["ent:russia attacks ent:kyiv"],
     );
 }
+
+/// The events of `text` as "subject CAMEO object", certain ones only.
+fn coded(text: &str) -> Vec<String> {
+    let mut doc = Document::new("case", text);
+    doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+    let extraction = RuleExtractor::shared().extract(&doc);
+    extraction
+        .events
+        .iter()
+        .filter(|e| newskg::extract::jsonl::is_certain(e))
+        .map(|e| format!("{} {} {}", e.subject, e.cameo, e.object))
+        .collect()
+}
+
+#[test]
+fn refusing_a_cooperative_act_is_a_rejection() {
+    let events = coded("Hamas declined to meet Antony Blinken in Cairo.");
+    assert!(events.contains(&"ent:hamas 125 ent:antony-blinken".to_string()), "{events:?}");
+    assert!(!events.iter().any(|e| e.contains(" 120 ")), "the bare rejection is dropped: {events:?}");
+    let events = coded("Turkey refused to send troops to help the United States.");
+    assert_eq!(events, ["ent:turkey 122 ent:united-states"]);
+    let events = coded("Iran refused to release the British sailors.");
+    assert_eq!(events, ["ent:iran 1243 ent:united-kingdom"]);
+    // Refusing a conflictual act is not doing it, and not a rejection of its target.
+    let events = coded("Hungary refused to sanction Russia over the war.");
+    assert!(!events.iter().any(|e| e.starts_with("ent:hungary 17")), "{events:?}");
+}
+
+#[test]
+fn stopping_cooperation_or_coercion_is_an_act_of_its_own() {
+    assert_eq!(
+        coded("Washington halted all economic assistance to Niger."),
+        ["ent:united-states 162 ent:niger"]
+    );
+    assert_eq!(
+        coded("The United States suspended part of a military aid program for Bosnia."),
+        ["ent:united-states 1622 ent:bosnia-and-herzegovina"]
+    );
+    assert_eq!(coded("The EU ended its sanctions against Belarus."), ["ent:european-union 085 ent:belarus"]);
+    assert_eq!(coded("Israel lifted on Friday a week-old blockade of Gaza."), ["ent:israel 0872 ent:gaza"]);
+    assert_eq!(coded("Russia halted its offensive against Ukraine."), ["ent:russia 087 ent:ukraine"]);
+}
+
+#[test]
+fn welcoming_a_decision_praises_whoever_made_it() {
+    assert_eq!(
+        coded("The UN welcomed the decision by Ethiopia to free the prisoners."),
+        ["ent:united-nations 051 ent:ethiopia"]
+    );
+    assert_eq!(
+        coded("Vladimir Putin welcomed Xi Jinping to the Kremlin."),
+        ["ent:vladimir-putin 043 ent:xi-jinping"]
+    );
+}

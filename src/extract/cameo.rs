@@ -44,6 +44,67 @@ pub fn threat_of(code: &str) -> &'static str {
     }
 }
 
+/// The code of refusing to do what `code` codes (root 12): "declined to meet" 125,
+/// "refused to release" 1243, "refused to send aid" 122. `None` for an act that is not
+/// cooperation or a concession: refusing to condemn is no rejection of anyone.
+pub fn refusal_of(code: &str) -> Option<&'static str> {
+    let sub = |table: &[(&str, &'static str)], default: &'static str| {
+        table.iter().find(|(prefix, _)| code.starts_with(prefix)).map_or(default, |(_, c)| *c)
+    };
+    Some(match code.get(..2)? {
+        "03" | "05" => "120",
+        "04" => sub(&[("045", "126")], "125"),
+        "06" => sub(&[("061", "1211"), ("062", "1212"), ("063", "1213"), ("064", "1214")], "121"),
+        "07" => sub(&[("071", "1221"), ("072", "1222"), ("073", "1223"), ("074", "1224")], "122"),
+        "08" => sub(
+            &[
+                ("081", "1241"),
+                ("082", "1242"),
+                ("083", "123"),
+                ("084", "1243"),
+                ("085", "1244"),
+                ("086", "1245"),
+                ("087", "1246"),
+            ],
+            "124",
+        ),
+        _ => return None,
+    })
+}
+
+/// The code of stopping the cooperation `code` codes (root 16): "suspended military aid"
+/// 1622, "broke off the talks" 164, "halted the mediation" 165, "cancelled the visit" 160.
+pub fn halt_of(code: &str) -> Option<&'static str> {
+    Some(match code.get(..3)? {
+        "071" => "1621",
+        "072" => "1622",
+        "073" => "1623",
+        c if c.starts_with("07") => "162",
+        "045" => "165",
+        "040" | "041" | "044" | "046" => "164",
+        c if ["03", "04", "05", "06"].iter().any(|r| c.starts_with(r)) => "160",
+        _ => return None,
+    })
+}
+
+/// The code of ending the coercion or force `code` codes (root 08): "lifted the blockade"
+/// 0872, "ended the curfew" 0813, "lifted sanctions" 085, "halted the offensive" 087,
+/// "called off the strike" 082.
+pub fn easing_of(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "1723" => "0813",
+        "1724" => "0814",
+        "1722" => "0812",
+        "172" | "163" => "085",
+        "191" => "0872",
+        c if c.starts_with("173") => "0841",
+        c if c.starts_with("17") => "081",
+        c if c.starts_with("14") => "082",
+        c if c.starts_with("15") || is_violent(c) => "087",
+        _ => return None,
+    })
+}
+
 /// The PLOVER type of an announced intention to do what `code` codes. PLOVER files a
 /// promise or plan by where it leads: "will visit", "would release", "is willing to
 /// withdraw" are AGREE (intent to cooperate); "would blockade", "will extend the curfew",

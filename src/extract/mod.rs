@@ -9,6 +9,7 @@
 pub mod cameo;
 pub mod casualties;
 pub mod events;
+pub mod frames;
 pub mod gazetteer;
 pub mod groups;
 pub mod jsonl;

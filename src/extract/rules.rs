@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use super::casualties::find_casualties;
 use super::events::{Found, Pattern, find_events};
+use super::frames::{Frame, frame_of};
 use super::gazetteer::Gazetteer;
 use super::groups::{GroupNouns, find_groups};
 use super::lexicon::{Lexicon, TriggerKind};
@@ -227,19 +228,44 @@ impl RuleExtractor {
         let place = found.place.or(dateline).map(|p| entities[p].id.clone());
         // "threatened to strike X": the event is the threat, not the strike.
         let threat = threatened(text, found.tokens.start, sentence.tokens.start);
+        // "refused to meet", "suspended aid", "lifted the blockade": what the verb over
+        // the trigger makes of it (frames.rs).
+        let mut modality = found.modality;
+        let framed = match frame_of(text, trigger, found.tokens.clone(), sentence.tokens.start) {
+            Frame::Refused => match cameo::refusal_of(&trigger.cameo) {
+                Some(code) => {
+                    modality = Modality::Asserted;
+                    Some((format!("refuse to {}", trigger.lemma), "rejects", code))
+                }
+                // "refused to condemn Russia": not done, and not a rejection of anyone.
+                None => {
+                    modality = Modality::Negated;
+                    None
+                }
+            },
+            Frame::Halted => cameo::halt_of(&trigger.cameo)
+                .map(|code| (format!("halt {}", trigger.lemma), "cutsTiesWith", code))
+                .or_else(|| {
+                    cameo::easing_of(&trigger.cameo)
+                        .map(|code| (format!("end {}", trigger.lemma), "easesSanctionsOn", code))
+                }),
+            Frame::Plain => None,
+        };
         let (predicate, relation, code_str) = if threat {
             (
                 format!("threaten to {}", trigger.lemma),
                 "threatens".to_string(),
                 cameo::threat_of(&trigger.cameo).to_string(),
             )
+        } else if let Some((predicate, relation, code)) = framed {
+            (predicate, relation.to_string(), code.to_string())
         } else {
             (trigger.lemma.clone(), trigger.relation.clone(), trigger.cameo.clone())
         };
         let code = cameo::lookup(&code_str);
         // PLOVER types an announced intention by where it leads (AGREE, THREATEN); the
         // CAMEO code stays that of the act intended.
-        let plover = match found.modality {
+        let plover = match modality {
             Modality::Planned => cameo::intent_plover(&code_str).map(str::to_string),
             _ => None,
         }
@@ -277,7 +303,7 @@ impl RuleExtractor {
                 start,
                 end,
                 text: sentence_text.trim().to_string(),
-                modality: found.modality,
+                modality,
                 casualties,
                 confidence: confidence(found, found.subjects.len() * found.objects.len()),
             });
@@ -376,16 +402,24 @@ fn threatened(text: &Text<'_>, i: usize, start: usize) -> bool {
 }
 
 /// Keeps one event per (subject, object, code, sentence), and drops a bare threat (130)
-/// where the same sentence says what was threatened between the same actors.
+/// or rejection (120) where the same sentence says what was threatened or turned down
+/// between the same actors ("declined to meet" is 125; "decline" alone 120).
 fn dedup_events(events: &mut Vec<Event>) {
+    const BARE: [&str; 2] = ["120", "130"];
     let mut seen = std::collections::HashSet::new();
     events.retain(|e| seen.insert((e.subject.clone(), e.object.clone(), e.cameo.clone(), e.sentence)));
-    let specific: std::collections::HashSet<(String, String, usize)> = events
+    let specific: std::collections::HashSet<(String, String, usize, String)> = events
         .iter()
-        .filter(|e| e.cameo.starts_with("13") && e.cameo != "130")
-        .map(|e| (e.subject.clone(), e.object.clone(), e.sentence))
+        .filter(|e| BARE.iter().any(|b| e.cameo.starts_with(&b[..2]) && e.cameo != *b))
+        .map(|e| (e.subject.clone(), e.object.clone(), e.sentence, e.cameo[..2].to_string()))
         .collect();
     events.retain(|e| {
-        e.cameo != "130" || !specific.contains(&(e.subject.clone(), e.object.clone(), e.sentence))
+        !BARE.contains(&e.cameo.as_str())
+            || !specific.contains(&(
+                e.subject.clone(),
+                e.object.clone(),
+                e.sentence,
+                e.cameo[..2].to_string(),
+            ))
     });
 }

@@ -14,6 +14,7 @@
 use std::ops::Range;
 
 use super::events::{Found, HOLDING_NOUNS, Pattern, is_reporter, modality_before, names_a_kind, undone};
+use super::frames::is_halting;
 use super::lexicon::{Lexicon, Trigger, TriggerKind, TriggerMatch};
 use super::mentions::{
     MentionKind, Mentions, NON_STATE_GROUPS, Text, is_group_noun, is_place_noun, is_title_word,
@@ -522,10 +523,16 @@ impl Reader<'_, '_> {
         i: usize,
         range: Range<usize>,
     ) -> Option<Found> {
-        if !LIGHT_VERBS.contains(&self.text.lemma[i].as_str()) {
+        let halting = is_halting(&self.text.lemma[i]);
+        if !LIGHT_VERBS.contains(&self.text.lemma[i].as_str()) && !halting {
             return None;
         }
         let mut noun = self.text.children(i, "obj").into_iter().find(|&k| self.mentions.at(k).is_none())?;
+        // "ended its sanctions on Belarus" is the EU's own, but "ended Russia's occupation"
+        // is Russia's: the noun's own actor is read with the noun.
+        if halting && !self.qualifying_actors(noun).is_empty() {
+            return None;
+        }
         // "gave the Ivory Coast 5.1 million dollars of aid", "sent 1,000 tons of aid to":
         // the event noun is what the amount is of.
         if is_amount(self.text.low(noun)) || self.text.tag(noun) == "CD" {
@@ -585,7 +592,10 @@ impl Reader<'_, '_> {
             return None;
         }
         let light_object = self.text.deprel[i] == "obj"
-            && self.text.head[i].is_some_and(|h| LIGHT_VERBS.contains(&self.text.lemma[h].as_str()));
+            && self.text.head[i].is_some_and(|h| {
+                let lemma = self.text.lemma[h].as_str();
+                LIGHT_VERBS.contains(&lemma) || is_halting(lemma) && self.qualifying_actors(i).is_empty()
+            });
         if light_object {
             return None;
         }

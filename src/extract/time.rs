@@ -178,7 +178,7 @@ fn match_at(
     Some((DateMention { start, end, date, until: date, weekday: false }, used))
 }
 
-fn weekday_of(word: &str) -> Option<Weekday> {
+pub(super) fn weekday_of(word: &str) -> Option<Weekday> {
     WEEKDAYS.iter().find(|(name, _)| *name == word).map(|(_, day)| *day)
 }
 

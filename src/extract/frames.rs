@@ -1,0 +1,180 @@
+//! What a verb over an event makes of it: "refused to meet", "suspended military aid",
+//! "lifted the blockade".
+//!
+//! A trigger names an act; the verb that governs it may say the act was turned down,
+//! stopped or undone. Event data codes these as acts of their own (CAMEO, PLOVER):
+//! - refusing a cooperative act is a rejection (12): "Hamas declined to meet Blinken" is
+//!   Hamas 125 Blinken, "Turkey refused to send troops to help the US" is Turkey 122 USA;
+//!   refusing any other act means it did not happen ("refused to condemn Russia");
+//! - stopping cooperation reduces relations (16): "suspended part of its military aid to
+//!   Bosnia" is 1622, "broke off the talks" 164;
+//! - stopping coercion or force yields (08): "lifted a day-old blockade" is 0872, "ended
+//!   the curfew" 0813, "halted its offensive" 087.
+//!
+//! The verb is found through the parse: a noun trigger's verb is the one it is the object
+//! of, through a compound ("a military aid program") or a part ("part of the aid"); a
+//! refusing verb governs the trigger's clause through an infinitive ("refused to commit to
+//! any assistance"). Without a parse, a refusing verb just before "to" and a verb trigger
+//! still count.
+
+use super::lexicon::{Trigger, TriggerKind};
+use super::mentions::Text;
+
+/// What the governing verb makes of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// The event as its trigger says.
+    Plain,
+    /// Turned down: "refused to meet", "declined to release".
+    Refused,
+    /// Stopped or undone: "suspended aid", "lifted the blockade".
+    Halted,
+}
+
+/// Verbs (lemmas) that turn down the act in their infinitive.
+const REFUSING: &[&str] = &["refuse", "decline"];
+
+/// Verbs (lemmas) that stop cooperation or undo coercion named by their object.
+const HALTING: &[&str] = &[
+    "cancel",
+    "curtail",
+    "cut",
+    "discontinue",
+    "ease",
+    "end",
+    "freeze",
+    "halt",
+    "lift",
+    "loosen",
+    "prohibit",
+    "reduce",
+    "relax",
+    "remove",
+    "rescind",
+    "revoke",
+    "scrap",
+    "slash",
+    "stop",
+    "suspend",
+    "terminate",
+    "withhold",
+];
+
+/// Whether a verb (lemma) stops or undoes what its object names: its subject is then the
+/// actor of the noun ("the EU lifted sanctions on Belarus"), as with a light verb.
+pub fn is_halting(lemma: &str) -> bool {
+    HALTING.contains(&lemma)
+}
+
+/// Nouns that stand for a part or an amount of what follows "of": "part of the aid".
+const PARTS: &[&str] = &["all", "half", "most", "much", "part", "portion", "some"];
+
+/// The frame of the event whose trigger spans `tokens` in the sentence starting at `start`.
+pub fn frame_of(text: &Text<'_>, trigger: &Trigger, tokens: std::ops::Range<usize>, start: usize) -> Frame {
+    let first = tokens.start;
+    // "refused to meet", "declined again to meet": read by word order, parse or not.
+    if trigger.kind == TriggerKind::Verb && refused_before(text, first, start) {
+        return Frame::Refused;
+    }
+    let mut k = if trigger.kind == TriggerKind::Noun { tokens.end - 1 } else { first };
+    if trigger.kind == TriggerKind::Noun {
+        // Up from the noun to the verb it is the object of.
+        for _ in 0..3 {
+            let Some(head) = text.head[k] else { return Frame::Plain };
+            let part_of = text.deprel[k] == "nmod"
+                && text.children(k, "case").iter().any(|&c| text.low(c) == "of")
+                && PARTS.contains(&text.lemma[head].as_str());
+            if text.deprel[k] == "compound" || part_of {
+                k = head;
+            } else {
+                break;
+            }
+        }
+        // "lifted on Friday a week-old blockade": read by word order when the parse
+        // did not make the noun the verb's object.
+        if halted_before(text, tokens.start, start) {
+            return Frame::Halted;
+        }
+        let Some(verb) = text.head[k] else { return Frame::Plain };
+        match text.deprel[k] {
+            "obj" | "nsubj:pass" if HALTING.contains(&text.lemma[verb].as_str()) => return Frame::Halted,
+            // "refused to commit to any direct assistance": on to the verb's own clause.
+            "obj" | "obl" if text.tag(verb).starts_with("VB") => k = verb,
+            _ => return Frame::Plain,
+        }
+    }
+    // Up through infinitives to a verb of refusing: "refused to send troops to help".
+    for _ in 0..2 {
+        let Some(head) = text.head[k] else { break };
+        let infinitive = text.children(k, "mark").iter().any(|&c| text.low(c) == "to");
+        if !(text.deprel[k] == "xcomp" || text.deprel[k] == "advcl" && infinitive) {
+            break;
+        }
+        if REFUSING.contains(&text.lemma[head].as_str()) {
+            return Frame::Refused;
+        }
+        k = head;
+    }
+    Frame::Plain
+}
+
+/// Whether a halting verb stands before the noun at `i` with only determiners, modifiers
+/// and a day between: "lifted on Friday a week-old blockade", "suspended all its aid".
+fn halted_before(text: &Text<'_>, i: usize, start: usize) -> bool {
+    let modifier = |k: usize| {
+        matches!(text.tag(k), "DT" | "PDT" | "PRP$" | "JJ" | "JJR" | "JJS" | "CD" | "RB")
+            || matches!(text.low(k), "on" | "today" | "yesterday")
+            || super::time::weekday_of(text.low(k)).is_some()
+    };
+    let mut k = i;
+    while k > start && i - k < 6 {
+        k -= 1;
+        if text.tag(k).starts_with("VB") {
+            return HALTING.contains(&text.lemma[k].as_str());
+        }
+        if !modifier(k) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a verb of refusing stands before "to" just before the verb at `i`.
+fn refused_before(text: &Text<'_>, i: usize, start: usize) -> bool {
+    i >= start + 2
+        && text.low(i - 1) == "to"
+        && (i.saturating_sub(4).max(start)..i - 1).any(|k| {
+            matches!(
+                text.low(k),
+                "refuse" | "refuses" | "refused" | "refusing" | "decline" | "declines" | "declined"
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexicon::Lexicon;
+
+    fn frame(sentence: &str, trigger: &str) -> Frame {
+        let text = Text::new(sentence, crate::nlp::model::shipped().ok());
+        let lexicon = Lexicon::builtin();
+        let at = (0..text.tokens.len()).find(|&k| text.low(k) == trigger).expect("the trigger word is there");
+        let kind = if text.tag(at).starts_with("NN") { TriggerKind::Noun } else { TriggerKind::Verb };
+        let index = lexicon.find(&text.lemma[at], kind).expect("the trigger is in the lexicon");
+        frame_of(&text, &lexicon.triggers[index], at..at + 1, 0)
+    }
+
+    #[test]
+    fn verbs_over_a_trigger_give_its_frame() {
+        assert_eq!(frame("Hamas declined to meet Blinken.", "meet"), Frame::Refused);
+        assert_eq!(frame("Turkey refused to send troops to help the United States.", "help"), Frame::Refused);
+        assert_eq!(
+            frame("Washington suspended part of a military aid program for Bosnia.", "aid"),
+            Frame::Halted
+        );
+        assert_eq!(frame("The army lifted a day-old blockade on the town.", "blockade"), Frame::Halted);
+        assert_eq!(frame("Hamas agreed to meet Blinken.", "meet"), Frame::Plain);
+        assert_eq!(frame("The United States sent military aid to Egypt.", "aid"), Frame::Plain);
+    }
+}
