@@ -1732,3 +1732,32 @@ fn welcoming_a_decision_praises_whoever_made_it() {
         ["ent:vladimir-putin 043 ent:xi-jinping"]
     );
 }
+
+#[test]
+fn an_ultimatum_is_a_threat_toward_whoever_its_condition_names() {
+    // "unless" makes any planned act a threat.
+    assert_eq!(
+        coded(
+            "Nigeria said it will withdraw its peacekeeping force from Chad unless President Hissene Habre agrees to a ceasefire."
+        ),
+        ["ent:nigeria 130 ent:chad"]
+    );
+    // "if" does so for coercion and force.
+    assert_eq!(
+        coded("Israel will strike Iran if Tehran enriches uranium to weapons grade."),
+        ["ent:israel 138 ent:iran"]
+    );
+    // A threat with no target of its own is aimed at the actor of its condition.
+    assert_eq!(
+        coded(
+            "Russia has threatened to stop negotiations if the United States goes ahead with the deployment."
+        ),
+        ["ent:russia 134 ent:united-states"]
+    );
+    // A plan on a condition stays a plan.
+    let mut doc = Document::new("case", "Joe Biden will visit Kyiv if security allows.");
+    doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+    let extraction = RuleExtractor::shared().extract(&doc);
+    let visit = extraction.events.iter().find(|e| e.subject == "ent:joe-biden").expect("the visit is read");
+    assert_eq!((visit.cameo.as_str(), visit.modality), ("042", newskg::extract::Modality::Planned));
+}

@@ -69,18 +69,25 @@ pub fn is_halting(lemma: &str) -> bool {
 /// Nouns that stand for a part or an amount of what follows "of": "part of the aid".
 const PARTS: &[&str] = &["all", "half", "most", "much", "part", "portion", "some"];
 
-/// The frame of the event whose trigger spans `tokens` in the sentence starting at `start`.
-pub fn frame_of(text: &Text<'_>, trigger: &Trigger, tokens: std::ops::Range<usize>, start: usize) -> Frame {
+/// The frame of the event whose trigger spans `tokens` in the sentence starting at `start`,
+/// and the first token of what carries it: the halting verb ("threatened to *suspend*
+/// aid"), else the trigger.
+pub fn frame_of(
+    text: &Text<'_>,
+    trigger: &Trigger,
+    tokens: std::ops::Range<usize>,
+    start: usize,
+) -> (Frame, usize) {
     let first = tokens.start;
     // "refused to meet", "declined again to meet": read by word order, parse or not.
     if trigger.kind == TriggerKind::Verb && refused_before(text, first, start) {
-        return Frame::Refused;
+        return (Frame::Refused, first);
     }
     let mut k = if trigger.kind == TriggerKind::Noun { tokens.end - 1 } else { first };
     if trigger.kind == TriggerKind::Noun {
         // Up from the noun to the verb it is the object of.
         for _ in 0..3 {
-            let Some(head) = text.head[k] else { return Frame::Plain };
+            let Some(head) = text.head[k] else { return (Frame::Plain, first) };
             let part_of = text.deprel[k] == "nmod"
                 && text.children(k, "case").iter().any(|&c| text.low(c) == "of")
                 && PARTS.contains(&text.lemma[head].as_str());
@@ -92,15 +99,17 @@ pub fn frame_of(text: &Text<'_>, trigger: &Trigger, tokens: std::ops::Range<usiz
         }
         // "lifted on Friday a week-old blockade": read by word order when the parse
         // did not make the noun the verb's object.
-        if halted_before(text, tokens.start, start) {
-            return Frame::Halted;
+        if let Some(verb) = halted_before(text, tokens.start, start) {
+            return (Frame::Halted, verb);
         }
-        let Some(verb) = text.head[k] else { return Frame::Plain };
+        let Some(verb) = text.head[k] else { return (Frame::Plain, first) };
         match text.deprel[k] {
-            "obj" | "nsubj:pass" if HALTING.contains(&text.lemma[verb].as_str()) => return Frame::Halted,
+            "obj" | "nsubj:pass" if HALTING.contains(&text.lemma[verb].as_str()) => {
+                return (Frame::Halted, verb);
+            }
             // "refused to commit to any direct assistance": on to the verb's own clause.
             "obj" | "obl" if text.tag(verb).starts_with("VB") => k = verb,
-            _ => return Frame::Plain,
+            _ => return (Frame::Plain, first),
         }
     }
     // Up through infinitives to a verb of refusing: "refused to send troops to help".
@@ -111,16 +120,16 @@ pub fn frame_of(text: &Text<'_>, trigger: &Trigger, tokens: std::ops::Range<usiz
             break;
         }
         if REFUSING.contains(&text.lemma[head].as_str()) {
-            return Frame::Refused;
+            return (Frame::Refused, first);
         }
         k = head;
     }
-    Frame::Plain
+    (Frame::Plain, first)
 }
 
-/// Whether a halting verb stands before the noun at `i` with only determiners, modifiers
-/// and a day between: "lifted on Friday a week-old blockade", "suspended all its aid".
-fn halted_before(text: &Text<'_>, i: usize, start: usize) -> bool {
+/// The halting verb before the noun at `i` with only determiners, modifiers and a day
+/// between: "lifted on Friday a week-old blockade", "suspended all its aid".
+fn halted_before(text: &Text<'_>, i: usize, start: usize) -> Option<usize> {
     let modifier = |k: usize| {
         matches!(text.tag(k), "DT" | "PDT" | "PRP$" | "JJ" | "JJR" | "JJS" | "CD" | "RB")
             || matches!(text.low(k), "on" | "today" | "yesterday")
@@ -130,13 +139,13 @@ fn halted_before(text: &Text<'_>, i: usize, start: usize) -> bool {
     while k > start && i - k < 6 {
         k -= 1;
         if text.tag(k).starts_with("VB") {
-            return HALTING.contains(&text.lemma[k].as_str());
+            return HALTING.contains(&text.lemma[k].as_str()).then_some(k);
         }
         if !modifier(k) {
-            return false;
+            return None;
         }
     }
-    false
+    None
 }
 
 /// Whether a verb of refusing stands before "to" just before the verb at `i`.
@@ -162,7 +171,7 @@ mod tests {
         let at = (0..text.tokens.len()).find(|&k| text.low(k) == trigger).expect("the trigger word is there");
         let kind = if text.tag(at).starts_with("NN") { TriggerKind::Noun } else { TriggerKind::Verb };
         let index = lexicon.find(&text.lemma[at], kind).expect("the trigger is in the lexicon");
-        frame_of(&text, &lexicon.triggers[index], at..at + 1, 0)
+        frame_of(&text, &lexicon.triggers[index], at..at + 1, 0).0
     }
 
     #[test]

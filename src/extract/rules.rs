@@ -226,12 +226,11 @@ impl RuleExtractor {
         let violent = cameo::is_violent(&trigger.cameo);
         let casualties = if violent { find_casualties(sentence_text) } else { Casualties::default() };
         let place = found.place.or(dateline).map(|p| entities[p].id.clone());
-        // "threatened to strike X": the event is the threat, not the strike.
-        let threat = threatened(text, found.tokens.start, sentence.tokens.start);
         // "refused to meet", "suspended aid", "lifted the blockade": what the verb over
         // the trigger makes of it (frames.rs).
         let mut modality = found.modality;
-        let framed = match frame_of(text, trigger, found.tokens.clone(), sentence.tokens.start) {
+        let (frame, carrier) = frame_of(text, trigger, found.tokens.clone(), sentence.tokens.start);
+        let framed = match frame {
             Frame::Refused => match cameo::refusal_of(&trigger.cameo) {
                 Some(code) => {
                     modality = Modality::Asserted;
@@ -251,17 +250,22 @@ impl RuleExtractor {
                 }),
             Frame::Plain => None,
         };
-        let (predicate, relation, code_str) = if threat {
-            (
-                format!("threaten to {}", trigger.lemma),
-                "threatens".to_string(),
-                cameo::threat_of(&trigger.cameo).to_string(),
-            )
-        } else if let Some((predicate, relation, code)) = framed {
-            (predicate, relation.to_string(), code.to_string())
-        } else {
-            (trigger.lemma.clone(), trigger.relation.clone(), trigger.cameo.clone())
+        let (predicate, relation, code) = match framed {
+            Some((predicate, relation, code)) => (predicate, relation.to_string(), code.to_string()),
+            None => (trigger.lemma.clone(), trigger.relation.clone(), trigger.cameo.clone()),
         };
+        // "threatened to strike X", "will withdraw its troops unless Habre agrees to a
+        // ceasefire": the event is the threat, not the strike or the withdrawal.
+        let threat = threatened(text, carrier, sentence.tokens.start)
+            || conditional_threat(text, found, &code, sentence.tokens.end);
+        let (predicate, relation, code_str) = if threat {
+            (format!("threaten to {predicate}"), "threatens".to_string(), cameo::threat_of(&code).to_string())
+        } else {
+            (predicate, relation, code)
+        };
+        if threat && modality == Modality::Planned {
+            modality = Modality::Asserted;
+        }
         let code = cameo::lookup(&code_str);
         // PLOVER types an announced intention by where it leads (AGREE, THREATEN); the
         // CAMEO code stays that of the act intended.
@@ -399,6 +403,22 @@ fn threatened(text: &Text<'_>, i: usize, start: usize) -> bool {
         && text.low(i - 1) == "to"
         && (i.saturating_sub(5).max(start)..i - 1)
             .any(|k| matches!(text.low(k), "threaten" | "threatens" | "threatened" | "threatening"))
+}
+
+/// Whether a planned act is an ultimatum: done "unless" someone acts ("will withdraw its
+/// force unless Habre arranges a ceasefire"), or, for coercion and force, "if" someone
+/// does ("will strike Iran if Tehran enriches uranium"). "Will visit Kyiv if security
+/// allows" stays a plan.
+fn conditional_threat(text: &Text<'_>, found: &Found, code: &str, end: usize) -> bool {
+    if found.modality != Modality::Planned {
+        return false;
+    }
+    let coercive = ["13", "14", "15", "16", "17", "18", "19", "20"].iter().any(|r| code.starts_with(r));
+    (found.tokens.end..end).any(|k| match text.low(k) {
+        "unless" => true,
+        "if" => coercive,
+        _ => false,
+    })
 }
 
 /// Keeps one event per (subject, object, code, sentence), and drops a bare threat (130)

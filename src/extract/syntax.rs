@@ -452,6 +452,18 @@ impl Reader<'_, '_> {
         out
     }
 
+    /// The actors a condition after token `i` names first: "… unless President Habre
+    /// arranged a ceasefire", "… if the United States goes ahead". Places do not count.
+    fn condition_actors(&self, i: usize, range: &Range<usize>) -> Vec<usize> {
+        let Some(mark) = (i + 1..range.end).find(|&k| matches!(self.text.low(k), "unless" | "if")) else {
+            return Vec::new();
+        };
+        let name = (mark + 1..(mark + 5).min(range.end))
+            .take_while(|&k| !self.text.tag(k).starts_with("VB"))
+            .find_map(|k| self.mentions.at(k));
+        name.map(|m| self.mentions.mentions[m].entity).filter(|&e| !self.is_place(e)).into_iter().collect()
+    }
+
     /// The actor named first in a "that" clause right after a verb, read by word order for
     /// when the parse of the clause failed: a subjunctive is often tagged as a noun ("demanded
     /// that the US cancel plans"). "That" may follow a few words ("demanded on Tuesday that").
@@ -780,6 +792,14 @@ impl Reader<'_, '_> {
         let among = objects.is_empty() && trigger.symmetric && subjects.len() >= 2;
         if among {
             objects = subjects.clone();
+        }
+        // "threatened to stop negotiations if the United States goes ahead": a threat or
+        // plan with no target of its own is aimed at whoever its condition names.
+        let threat = (range.start..i).rev().take(4).any(|k| self.text.lemma[k] == "threaten");
+        if objects.is_empty() && (threat || modality_before(self.text, i, range.start) != Modality::Asserted)
+        {
+            objects = self.condition_actors(i, &range);
+            objects.retain(|o| !subjects.contains(o));
         }
         if subjects.is_empty() || objects.is_empty() {
             return None;
