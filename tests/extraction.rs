@@ -1761,3 +1761,15 @@ fn an_ultimatum_is_a_threat_toward_whoever_its_condition_names() {
     let visit = extraction.events.iter().find(|e| e.subject == "ent:joe-biden").expect("the visit is read");
     assert_eq!((visit.cameo.as_str(), visit.modality), ("042", newskg::extract::Modality::Planned));
 }
+
+#[test]
+fn beating_up_is_a_physical_assault_and_advisers_act_for_their_state() {
+    assert!(
+        coded("Belarusian police beat up opposition leader Maria Kolesnikova.")
+            .contains(&"ent:belarus 182 ent:maria-kolesnikova".to_string())
+    );
+    assert!(
+        coded("Iran expelled two Russian advisers from Tehran.")
+            .contains(&"ent:iran 174 ent:russia".to_string())
+    );
+}

@@ -254,16 +254,16 @@ pub const TITLE_HEADS: &[&str] = &[
 /// Nouns after a country or group that make it an acting group ("Russian forces").
 #[rustfmt::skip]
 pub const GROUP_NOUNS: &[&str] = &[
-    "administration", "agents", "air", "aircraft", "airstrike", "airstrikes", "army", "artillery",
+    "administration", "advisers", "advisors", "agents", "air", "aircraft", "airstrike", "airstrikes", "army", "artillery",
     "attack", "attacks", "authorities", "authority", "bombers", "cabinet", "coalition",
     "commanders", "commandos", "delegation", "delegations", "diplomats", "drone", "drones",
     "envoys", "fighter", "fighters", "forces", "government", "governments", "guards", "gunboats",
     "gunmen", "gunships", "helicopters", "inspectors", "jets", "lawmakers", "leader", "leaders",
     "leadership", "marines", "militants", "military", "militia", "militias", "minister",
     "ministers", "ministry", "missile", "missiles", "monitors", "navy", "negotiators", "observers",
-    "officers", "officials", "paratroopers", "parliament", "peacekeepers", "planes", "police",
+    "officers", "officials", "paratroopers", "parliament", "peacekeepers", "personnel", "pilots", "planes", "police",
     "policemen", "prosecutors", "rebels", "regime", "representatives", "rocket", "rockets",
-    "security", "servicemen", "shelling", "side", "sides", "soldiers", "strike", "strikes", "tanks",
+    "sailors", "security", "servicemen", "shelling", "side", "sides", "soldiers", "spies", "strike", "strikes", "tanks",
     "team", "troops", "warplanes", "warships",
 ];
 
