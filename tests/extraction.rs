@@ -1773,3 +1773,22 @@ fn beating_up_is_a_physical_assault_and_advisers_act_for_their_state() {
             .contains(&"ent:iran 174 ent:russia".to_string())
     );
 }
+
+#[test]
+fn a_place_takes_the_country_the_text_puts_it_in() {
+    let country_of = |text: &str, id: &str| {
+        let mut doc = Document::new("case", text);
+        doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+        let extraction = RuleExtractor::shared().extract(&doc);
+        extraction.entities.iter().find(|e| e.id == id).and_then(|e| e.country.clone())
+    };
+    let shelled = "Serbian forces shelled the besieged Bosnian town of Gorazde on Friday.";
+    assert_eq!(country_of(shelled, "ent:gorazde").as_deref(), Some("BIH"));
+    let attacked = "Militants attacked the northern Nigerian town of Gwoza.";
+    assert_eq!(country_of(attacked, "ent:gwoza").as_deref(), Some("NGA"));
+    let delivered = "Swiss doctors delivered medicine to a hospital in Bam, Iran, on Monday.";
+    assert_eq!(country_of(delivered, "ent:bam").as_deref(), Some("IRN"));
+    // A list of places is not a place and its country.
+    let listed = "The envoys travelled to Kelmonte, Austria and Switzerland.";
+    assert_eq!(country_of(listed, "ent:kelmonte"), None);
+}

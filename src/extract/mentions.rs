@@ -444,10 +444,77 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
     resolve_quoted_we(text, &mut out);
     out.mentions.sort_by_key(|m| (m.start, m.end));
     resolve_capitals(text, gazetteer, &mut out);
+    locate_places(text, &mut out);
     merge_variants(&mut out, gazetteer);
     drop_unmentioned(&mut out);
     add_short_forms(&mut out);
     out
+}
+
+/// Nouns for a kind of place, in "the Bosnian town of Gorazde" (with [`PLACE_NOUNS`]).
+const SETTLEMENT_NOUNS: &[&str] = &[
+    "area",
+    "county",
+    "enclave",
+    "governorate",
+    "island",
+    "municipality",
+    "neighbourhood",
+    "neighborhood",
+    "oblast",
+    "state",
+    "suburb",
+    "township",
+];
+
+/// Gives a place the gazetteer does not know the country the text puts it in: "the
+/// besieged Bosnian town of Gorazde", "the northern Nigerian town of Gwoza", "the West
+/// Bank city of Jericho" (a description before it), or "Bam, Iran" (a country after it).
+fn locate_places(text: &Text<'_>, out: &mut Mentions) {
+    let country_of = |out: &Mentions, m: usize| {
+        let entity = &out.entities[out.mentions[m].entity];
+        matches!(entity.class, EntityClass::Country | EntityClass::Place)
+            .then(|| entity.country.clone())
+            .flatten()
+    };
+    for m in 0..out.mentions.len() {
+        let (start, end, entity) = (out.mentions[m].start, out.mentions[m].end, out.mentions[m].entity);
+        if out.entities[entity].class != EntityClass::Place || out.entities[entity].country.is_some() {
+            continue;
+        }
+        let mut found = None;
+        // "the [besieged] Bosnian town of Gorazde"
+        let kind = start.checked_sub(2).filter(|&k| {
+            text.low(k + 1) == "of"
+                && (PLACE_NOUNS.contains(&text.low(k)) || SETTLEMENT_NOUNS.contains(&text.low(k)))
+        });
+        if let Some(kind) = kind {
+            let mut k = kind;
+            // Words such as "northern" or "besieged" may stand between.
+            while k > 0 && kind - k < 3 && !text.is_capitalised(k - 1) && text.tag(k - 1).starts_with("JJ") {
+                k -= 1;
+            }
+            let before = out.mentions.iter().position(|d| d.end == k);
+            found = before.and_then(|d| country_of(out, d));
+        }
+        // "Bam, Iran": a country right after a comma, ending the phrase.
+        if found.is_none() && text.low(end) == "," {
+            let after = out.mentions.iter().position(|d| d.start == end + 1);
+            let country =
+                after.filter(|&d| out.entities[out.mentions[d].entity].class == EntityClass::Country);
+            let closes = country.is_some_and(|d| {
+                let next = out.mentions[d].end;
+                next >= text.words.len()
+                    || !text.is_capitalised(next) && !matches!(text.low(next), "and" | "or")
+            });
+            if closes {
+                found = country.and_then(|d| country_of(out, d));
+            }
+        }
+        if let Some(country) = found {
+            out.entities[entity].country = Some(country);
+        }
+    }
 }
 
 /// Drops the entities that lost their only mention to a longer name ("U.S." in "the
