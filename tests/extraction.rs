@@ -1759,6 +1759,9 @@ fn a_protest_is_against_whom_its_purpose_is_directed() {
     let events = coded("Hamas protested against Egypt on Sunday, demanding that Israel end the blockade.");
     assert!(has(&events, "ent:hamas 140 ent:egypt"), "{events:?}");
     assert!(!has(&events, "ent:hamas 140 ent:israel"), "{events:?}");
+    // A demand by someone else is not the protest's purpose.
+    let events = coded("Hamas rallied in Gaza as Egypt called on Israel to end the blockade.");
+    assert!(!has(&events, "ent:hamas 141 ent:israel"), "{events:?}");
     // Who is demanded for is not who is protested against; a place is nobody.
     let events =
         coded("Hezbollah staged a rally in Beirut to demand the release of prisoners held by Israel.");

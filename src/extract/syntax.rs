@@ -491,9 +491,14 @@ impl Reader<'_, '_> {
         let clauses =
             anchors.iter().flat_map(|&a| ["xcomp", "advcl", "acl"].map(|r| self.text.children(a, r)));
         for clause in clauses.flatten() {
-            if !self.text.tag(clause).starts_with("VB")
-                || !PURPOSE_VERBS.contains(&self.text.lemma[clause].as_str())
-            {
+            if !PURPOSE_VERBS.contains(&self.text.lemma[clause].as_str()) {
+                continue;
+            }
+            // Only a participle ("demanding") or an infinitive ("to demand") of the protesters'
+            // own: not "rallied as the opposition demanded X's resignation", another's demand.
+            let to = self.text.children(clause, "mark").into_iter().any(|m| self.text.low(m) == "to");
+            let non_finite = self.text.tag(clause) == "VBG" || self.text.tag(clause) == "VB" && to;
+            if !non_finite || !self.text.children(clause, "nsubj").is_empty() {
                 continue;
             }
             // "demanding that Russia withdraw" (not "that Navalny be freed", a passive).
