@@ -1792,3 +1792,63 @@ fn a_place_takes_the_country_the_text_puts_it_in() {
     let listed = "The envoys travelled to Kelmonte, Austria and Switzerland.";
     assert_eq!(country_of(listed, "ent:kelmonte"), None);
 }
+
+#[test]
+fn a_protest_is_against_whom_its_purpose_is_directed() {
+    let has = |events: &[String], want: &str| events.iter().any(|e| e == want);
+    let protests = |events: &[String]| {
+        events.iter().filter(|e| e.split(' ').nth(1).is_some_and(|c| c.starts_with("14"))).count()
+    };
+    // A participle of demanding on the protest verb: whom it calls on, not where it was.
+    let events = coded("Hamas demonstrated in Gaza calling on Israel to end the blockade.");
+    assert!(has(&events, "ent:hamas 141 ent:israel"), "{events:?}");
+    assert!(!events.iter().any(|e| e.ends_with("ent:gaza")), "{events:?}");
+    // An infinitive on the light verb; the demand itself is still a request.
+    let events =
+        coded("The Democratic Party held protests to demand the resignation of President Yoon Suk Yeol.");
+    assert!(has(&events, "ent:democratic-party 140 ent:yoon-suk-yeol"), "{events:?}");
+    assert!(has(&events, "ent:democratic-party 1041 ent:yoon-suk-yeol"), "{events:?}");
+    // The owner of what is denounced or urged.
+    let events = coded(
+        "The Muslim Brotherhood rallied in Cairo on Friday, denouncing Abdel Fattah al-Sisi's government.",
+    );
+    assert!(has(&events, "ent:muslim-brotherhood 141 ent:abdel-fattah-al-sisi"), "{events:?}");
+    let events = coded("The Awami League held a rally in Dhaka urging Sheikh Hasina's government to resign.");
+    assert!(has(&events, "ent:awami-league 141 ent:hasina"), "{events:?}");
+    // A protest with a target of its own keeps it.
+    let events = coded("Hamas protested against Egypt on Sunday, demanding that Israel end the blockade.");
+    assert!(has(&events, "ent:hamas 140 ent:egypt"), "{events:?}");
+    assert!(!has(&events, "ent:hamas 140 ent:israel"), "{events:?}");
+    // A demand by someone else is not the protest's purpose.
+    let events = coded("Hamas rallied in Gaza as Egypt called on Israel to end the blockade.");
+    assert!(!has(&events, "ent:hamas 141 ent:israel"), "{events:?}");
+    // Who is demanded for is not who is protested against; a place is nobody.
+    let events =
+        coded("Hezbollah staged a rally in Beirut to demand the release of prisoners held by Israel.");
+    assert_eq!(protests(&events), 0, "{events:?}");
+    let events = coded("The Awami League rallied in Dhaka to demand fresh elections.");
+    assert_eq!(protests(&events), 0, "{events:?}");
+
+    // Unnamed groups protest too with `--actors groups`, through a light verb or "went on".
+    let groups = RuleExtractor::shared_with_groups();
+    let (edges, _) = edges_of(
+        groups,
+        "Thousands of Pakistani students staged demonstrations to demand the resignation of Prime Minister Imran Khan.",
+    );
+    assert!(
+        edges.contains(&"ent:group-pakistan-students protestsAgainst ent:imran-khan".to_string()),
+        "{edges:#?}"
+    );
+    let (edges, _) = edges_of(
+        groups,
+        "Hungarian farmers went on a hunger strike to demand that the government of Viktor Orban lift the ban.",
+    );
+    assert!(
+        edges.contains(&"ent:group-hungary-farmers protestsAgainst ent:viktor-orban".to_string()),
+        "{edges:#?}"
+    );
+    // Without a named source there is no event, and Kyiv is not the target.
+    let (edges, _) =
+        edges_of(groups, "Thousands rallied in Kyiv demanding the resignation of Viktor Yanukovych.");
+    assert!(edges.is_empty(), "{edges:#?}");
+}

@@ -237,6 +237,26 @@ const LIGHT_VERBS: &[&str] = &[
     "wage",
 ];
 
+/// Whether a trigger is a protest (CAMEO 14): "demonstrate", "rally", "went on strike".
+fn is_protest(trigger: &Trigger) -> bool {
+    trigger.cameo.starts_with("14")
+}
+
+/// Verbs (as lemmas) of a clause that says what a protest wants and of whom: "rallied
+/// to demand the resignation of X", "held protests calling for X's removal".
+#[rustfmt::skip]
+const PURPOSE_VERBS: &[&str] = &[
+    "call", "condemn", "decry", "demand", "denounce", "oppose", "press", "protest", "seek", "urge",
+];
+
+/// Nouns whose possessor or "of" phrase is who a protest speaks for, not whom it is
+/// against: "demanding the release of Alexei Navalny", "calling for the safety of hostages".
+#[rustfmt::skip]
+const ON_BEHALF_NOUNS: &[&str] = &[
+    "freedom", "justice", "liberation", "protection", "reinstatement", "release", "repatriation",
+    "rescue", "return", "right", "rights", "safety", "support",
+];
+
 struct Reader<'a, 'b> {
     text: &'a Text<'b>,
     mentions: &'a Mentions,
@@ -328,6 +348,14 @@ impl Reader<'_, '_> {
             if objects.is_empty() {
                 objects.extend(self.named_after_that(i, range.end));
             }
+        }
+        // "went on strike to protest the policies of X": the protest is against whom its
+        // purpose is directed; a phrase's noun may carry the purpose ("held protests calling for").
+        if objects.is_empty() && is_protest(trigger) {
+            let phrase_noun = |k: &usize| trigger.lemma.split(' ').skip(1).any(|w| w == self.text.lemma[*k]);
+            let nouns = ["obj", "obl"].into_iter().flat_map(|r| self.text.children(i, r)).filter(phrase_noun);
+            let anchors: Vec<usize> = std::iter::once(i).chain(nouns).collect();
+            objects = self.purpose_targets(&anchors);
         }
         if objects.is_empty() && has_agent && is_mediation(trigger) {
             objects = self.mediated_parties(i);
@@ -464,6 +492,68 @@ impl Reader<'_, '_> {
         name.map(|m| self.mentions.mentions[m].entity).filter(|&e| !self.is_place(e)).into_iter().collect()
     }
 
+    /// The target of a protest that names none of its own, read from its stated purpose:
+    /// an infinitive or participle of demanding on the protest verb or noun (`anchors`).
+    /// What is demanded names the target through itself or its owner ("to demand the
+    /// resignation of Imran Khan", "calling for Hosni Mubarak's removal", "urging Viktor
+    /// Orban's government to resign"), or the subject of its clause ("demanding that the
+    /// government of Viktor Orban lift the ban"). Places are never targets here.
+    fn purpose_targets(&self, anchors: &[usize]) -> Vec<usize> {
+        let mut out = Vec::new();
+        let clauses =
+            anchors.iter().flat_map(|&a| ["xcomp", "advcl", "acl"].map(|r| self.text.children(a, r)));
+        for clause in clauses.flatten() {
+            if !PURPOSE_VERBS.contains(&self.text.lemma[clause].as_str()) {
+                continue;
+            }
+            // Only a participle ("demanding") or an infinitive ("to demand") of the protesters'
+            // own: not "rallied as the opposition demanded X's resignation", another's demand.
+            let to = self.text.children(clause, "mark").into_iter().any(|m| self.text.low(m) == "to");
+            let non_finite = self.text.tag(clause) == "VBG" || self.text.tag(clause) == "VB" && to;
+            if !non_finite || !self.text.children(clause, "nsubj").is_empty() {
+                continue;
+            }
+            // "demanding that Russia withdraw" (not "that Navalny be freed", a passive).
+            for that in self.text.children(clause, "ccomp") {
+                for k in
+                    self.text.children(that, "nsubj").into_iter().filter(|&k| self.text.deprel[k] == "nsubj")
+                {
+                    out.extend(self.actors(k, true));
+                }
+            }
+            // "calling for the removal of X", "calling on X to resign", "pressing for X's exit".
+            let asked = self
+                .text
+                .children(clause, "obl")
+                .into_iter()
+                .filter(|&k| matches!(self.preposition_of(k).as_deref(), Some("for" | "on")));
+            for k in self.text.children(clause, "obj").into_iter().chain(asked) {
+                out.extend(self.demanded_of(k));
+            }
+        }
+        out.retain(|&e| !self.is_place(e));
+        out
+    }
+
+    /// Whom a thing demanded is demanded of: the actor it names ("urged Israel"), its
+    /// possessor ("X's resignation") or its "of" phrase ("the removal of X from office").
+    /// Nothing for what is asked on someone's behalf ("the release of X").
+    fn demanded_of(&self, k: usize) -> Vec<usize> {
+        if ON_BEHALF_NOUNS.contains(&self.text.low(k)) {
+            return Vec::new();
+        }
+        let named = self.actors(k, true);
+        if !named.is_empty() || !self.text.tag(k).starts_with("NN") {
+            return named;
+        }
+        self.text
+            .children(k, "nmod")
+            .into_iter()
+            .filter(|&c| self.preposition_of(c).as_deref() == Some("of"))
+            .flat_map(|c| self.actors(c, true))
+            .collect()
+    }
+
     /// The actor named first in a "that" clause right after a verb, read by word order for
     /// when the parse of the clause failed: a subjunctive is often tagged as a noun ("demanded
     /// that the US cancel plans"). "That" may follow a few words ("demanded on Tuesday that").
@@ -586,6 +676,10 @@ impl Reader<'_, '_> {
                 }
             }
         }
+        // "staged demonstrations to demand the resignation of X", "held protests calling for".
+        if objects.is_empty() && is_protest(trigger) {
+            objects = self.purpose_targets(&[noun, i]);
+        }
         let event = self.event(trigger, i, subjects, objects, range)?;
         Some(Found { trigger: choice.trigger, tokens: first..first + choice.len, ..event })
     }
@@ -621,7 +715,12 @@ impl Reader<'_, '_> {
         let mut objects = Vec::new();
         // "went on hunger strike in protest of the arrests", "rallied in support of Maduro":
         // the noun says how its verb's subject acts, and "of" names the target.
-        let adverbial = self.text.head[i].filter(|_| self.preposition_of(i).as_deref() == Some("in"));
+        // "went on a hunger strike" too: the subject of "go" strikes.
+        let adverbial = self.text.head[i].filter(|&h| match self.preposition_of(i).as_deref() {
+            Some("in") => true,
+            Some("on") => self.text.lemma[h] == "go",
+            _ => false,
+        });
         for c in self.text.children(i, "nmod") {
             let preposition = self.preposition_of(c);
             match preposition.as_deref() {
@@ -679,6 +778,12 @@ impl Reader<'_, '_> {
                     subjects.extend(self.actors(k, false));
                 }
             }
+        }
+        // "went on a hunger strike to demand that the government of X lift the ban",
+        // "protests demanding X's resignation": the purpose on the noun or on its verb.
+        if objects.is_empty() && is_protest(trigger) {
+            let anchors: Vec<usize> = std::iter::once(i).chain(adverbial).collect();
+            objects = self.purpose_targets(&anchors);
         }
         let event = self.event(trigger, i, subjects, objects, range)?;
         Some(Found { trigger: choice.trigger, tokens: i..first + choice.len, ..event })
