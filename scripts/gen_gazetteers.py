@@ -977,7 +977,7 @@ International Olympic Committee|IOC;ngo;;
 FIFA;ngo;;
 World Economic Forum|WEF;ngo;;
 International Committee of the Red Cross|ICRC|Red Cross;ngo;;Q71
-International Federation of Red Cross and Red Crescent Societies|IFRC;ngo;;
+International Federation of Red Cross and Red Crescent Societies|IFRC|Red Crescent;ngo;;
 Palestine Red Crescent Society|Palestinian Red Crescent|PRCS;ngo;PSE;
 Syrian Arab Red Crescent|SARC;ngo;SYR;
 Amnesty International|Amnesty;ngo;;Q42970
