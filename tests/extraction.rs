@@ -1852,3 +1852,18 @@ fn a_protest_is_against_whom_its_purpose_is_directed() {
         edges_of(groups, "Thousands rallied in Kyiv demanding the resignation of Viktor Yanukovych.");
     assert!(edges.is_empty(), "{edges:#?}");
 }
+
+#[test]
+fn a_verb_between_a_force_and_a_title_is_no_part_of_the_title() {
+    check(
+        "Russian forces attacked President Volodymyr Zelensky.",
+        &["ent:russia attacks ent:volodymyr-zelensky"],
+        &[],
+    );
+    check("The Sudanese army ousted President Omar al-Bashir.", &["ent:sudan ousts ent:omar-al-bashir"], &[]);
+    check_roles(
+        "Russia's jailed opposition leader Alexei Navalny died.",
+        &["ent:alexei-navalny ent:russia"],
+        &[],
+    );
+}

@@ -511,6 +511,12 @@ fn org_before_modifiers(
         if k < lower_bound || !is_plain_lowercase(text.words[k]) || !qualifier {
             return None;
         }
+        // A participle after a noun is that noun's verb: "the Russian army attacked
+        // President Zelensky", not a title "army attacked President" (but "Russia's
+        // jailed opposition leader").
+        if n_words == 2 && matches!(tag, "NN" | "NNS") && matches!(text.tag(k + 1), "VBN" | "VBG" | "VBD") {
+            return None;
+        }
         if let Some(org) = org_before(text, mentions, k) {
             return Some((org, k));
         }
