@@ -1867,3 +1867,16 @@ fn a_verb_between_a_force_and_a_title_is_no_part_of_the_title() {
         &[],
     );
 }
+
+#[test]
+fn force_on_no_named_target_strikes_the_place_the_sentence_opens_with() {
+    let opening = "Georgia's government called the rally illegal. Georgia's police were deployed. \
+                   In one clash in Tbilisi, police fired rubber bullets at the crowd.";
+    assert!(coded(opening).contains(&"ent:georgia 175 ent:tbilisi".to_string()), "{:?}", coded(opening));
+    assert!(
+        coded("In Kharkiv, Russian missiles struck apartment blocks overnight.")
+            .contains(&"ent:russia 190 ent:kharkiv".to_string())
+    );
+    // Where a speaker is is not where the attack was.
+    assert!(coded("In Kyiv, Volodymyr Zelensky said Russian forces had attacked civilians.").is_empty());
+}

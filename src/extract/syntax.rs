@@ -17,7 +17,7 @@ use super::events::{Found, HOLDING_NOUNS, Pattern, is_reporter, modality_before,
 use super::frames::is_halting;
 use super::lexicon::{Lexicon, Trigger, TriggerKind, TriggerMatch};
 use super::mentions::{
-    MentionKind, Mentions, NON_STATE_GROUPS, Text, is_group_noun, is_place_noun, is_title_word,
+    MentionKind, Mentions, NON_STATE_GROUPS, SAYING_LEMMAS, Text, is_group_noun, is_place_noun, is_title_word,
 };
 use super::{EntityClass, Modality, cameo};
 
@@ -480,6 +480,20 @@ impl Reader<'_, '_> {
         out
     }
 
+    /// The place of a sentence that opens with where it happened: "In Barcelona, …", "In
+    /// one incident in Barcelona, …" (the place before the first comma, within six words).
+    fn opening_place(&self, range: &Range<usize>) -> Option<usize> {
+        if self.text.low(range.start) != "in" {
+            return None;
+        }
+        let comma = (range.start..range.end.min(range.start + 7)).find(|&k| self.text.low(k) == ",")?;
+        (range.start + 1..comma)
+            .rev()
+            .find_map(|k| self.mentions.at(k))
+            .map(|m| self.mentions.mentions[m].entity)
+            .filter(|&e| self.is_place(e))
+    }
+
     /// The actors a condition after token `i` names first: "… unless President Habre
     /// arranged a ceasefire", "… if the United States goes ahead". Places do not count.
     fn condition_actors(&self, i: usize, range: &Range<usize>) -> Vec<usize> {
@@ -905,6 +919,15 @@ impl Reader<'_, '_> {
         {
             objects = self.condition_actors(i, &range);
             objects.retain(|o| !subjects.contains(o));
+        }
+        // "In one incident in Barcelona, police fired rubber bullets at voters": force
+        // used on no named target strikes the place the sentence opens with.
+        let forceful = cameo::is_violent(&trigger.cameo) || trigger.cameo.starts_with("175");
+        if objects.is_empty() && forceful {
+            objects.extend(self.opening_place(&range).filter(|_| {
+                // "In Kyiv, Zelensky said Russian forces attacked civilians": where it is said.
+                !(range.start..i).any(|k| SAYING_LEMMAS.contains(&self.text.lemma[k].as_str()))
+            }));
         }
         if subjects.is_empty() || objects.is_empty() {
             return None;
