@@ -1880,3 +1880,17 @@ fn force_on_no_named_target_strikes_the_place_the_sentence_opens_with() {
     // Where a speaker is is not where the attack was.
     assert!(coded("In Kyiv, Volodymyr Zelensky said Russian forces had attacked civilians.").is_empty());
 }
+
+#[test]
+fn a_name_with_its_own_verb_after_a_target_begins_another_clause() {
+    check(
+        "Russian troops shelled Kharkiv and Ukrainian President Volodymyr Zelensky called for help.",
+        &["ent:russia shells ent:kharkiv"],
+        &["ent:russia shells ent:volodymyr-zelensky"],
+    );
+    check(
+        "Russian troops shelled Kharkiv and Odesa on Monday.",
+        &["ent:russia shells ent:kharkiv", "ent:russia shells ent:odesa"],
+        &[],
+    );
+}

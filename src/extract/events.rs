@@ -872,7 +872,7 @@ impl Finder<'_, '_> {
         for j in from..to {
             if let Some(m) = self.mentions.at(j) {
                 if self.mentions.mentions[m].start == j && self.is_actor(m) {
-                    let group = self.group_right_from_mention(m, to);
+                    let group = self.group_right_from_mention(m, to, false);
                     return Some((group, self.mentions.mentions[m].start));
                 }
             }
@@ -924,7 +924,7 @@ impl Finder<'_, '_> {
             j += 1;
         }
         let m = self.mentions.at(j)?;
-        Some(self.group_right_from_mention(m, end))
+        Some(self.group_right_from_mention(m, end, false))
     }
 
     /// The mention after "to" that follows a direct object within a few words, for a
@@ -940,7 +940,10 @@ impl Finder<'_, '_> {
         self.mentions.at(at).filter(|&m| self.mentions.mentions[m].start == at)
     }
 
-    fn group_right_from_mention(&self, m: usize, end: usize) -> Vec<usize> {
+    /// Mention `m` and the actors coordinated after it ("Kyiv, Odesa and Lviv"). Among
+    /// targets (`targets`), a name followed by its own verb begins another clause: "took
+    /// over the capital and President Ghani fled" does not take over Ghani.
+    fn group_right_from_mention(&self, m: usize, end: usize, targets: bool) -> Vec<usize> {
         let mut group = vec![self.mentions.mentions[m].entity];
         let mut j = self.mentions.mentions[m].end;
         loop {
@@ -972,6 +975,13 @@ impl Finder<'_, '_> {
             // "in Europe, the Washington Post reported": after a comma, the reporter of the
             // sentence, not another member of the list.
             if is_reporter(self.text, &self.mentions.mentions[n], end) {
+                break;
+            }
+            let mut after = self.mentions.mentions[n].end;
+            if self.text.tag(after).starts_with("RB") {
+                after += 1;
+            }
+            if targets && matches!(self.text.tag(after), "VBD" | "VBZ" | "VBP" | "MD") {
                 break;
             }
             group.push(self.mentions.mentions[n].entity);
@@ -1077,7 +1087,7 @@ impl Finder<'_, '_> {
                 if by_prep || direct || violent_place {
                     // "ceded Crimea to Russia": what is given, then whom it is given to.
                     let recipient = direct.then(|| self.recipient_after(trigger, mention.end, end)).flatten();
-                    return (self.group_right_from_mention(recipient.unwrap_or(m), end), place);
+                    return (self.group_right_from_mention(recipient.unwrap_or(m), end, true), place);
                 }
                 if class == EntityClass::Place && matches!(prep, Some("in" | "at")) && place.is_none() {
                     place = Some(mention.entity);

@@ -1316,6 +1316,17 @@ impl Reader<'_, '_> {
             }
         }
         for c in self.text.children(k, "conj") {
+            // "took over the capital and President Ghani fled": a name with its own verb
+            // after it begins another clause, however the parser joined it (but "said the
+            // US and British forces must act" is one subject of two).
+            let mut after = self.mentions.at(c).map_or(c + 1, |m| self.mentions.mentions[m].end);
+            if self.text.tag(after).starts_with("RB") {
+                after += 1;
+            }
+            let subject = self.text.deprel[k].starts_with("nsubj");
+            if as_target && !subject && matches!(self.text.tag(after), "VBD" | "VBZ" | "VBP" | "MD") {
+                continue;
+            }
             self.actors_into(c, as_target, out, depth + 1);
         }
         // "a trip to Asia, including Singapore and Japan": the named members are targets too.
