@@ -1894,3 +1894,14 @@ fn a_name_with_its_own_verb_after_a_target_begins_another_clause() {
         &[],
     );
 }
+
+#[test]
+fn a_participle_before_a_title_describes_the_person() {
+    check(
+        "The talks in Addis Ababa were joined by Ethiopia and by rebels loyal to ousted vice president Riek Machar.",
+        &[],
+        &["ent:ethiopia ousts ent:riek-machar"],
+    );
+    // A junta acts for its country, and a finite verb before a title is still an event.
+    check("Niger's junta ousted President Mohamed Bazoum.", &["ent:niger ousts ent:mohamed-bazoum"], &[]);
+}

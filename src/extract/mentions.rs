@@ -258,7 +258,7 @@ pub const GROUP_NOUNS: &[&str] = &[
     "attack", "attacks", "authorities", "authority", "bombers", "cabinet", "coalition",
     "commanders", "commandos", "delegation", "delegations", "diplomats", "drone", "drones",
     "envoys", "fighter", "fighters", "forces", "government", "governments", "guards", "gunboats",
-    "gunmen", "gunships", "helicopters", "inspectors", "jets", "lawmakers", "leader", "leaders",
+    "gunmen", "gunships", "helicopters", "inspectors", "jets", "junta", "lawmakers", "leader", "leaders",
     "leadership", "marines", "militants", "military", "militia", "militias", "minister",
     "ministers", "ministry", "missile", "missiles", "monitors", "navy", "negotiators", "observers",
     "officers", "officials", "paratroopers", "parliament", "peacekeepers", "personnel", "pilots", "planes", "police",

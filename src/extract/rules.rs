@@ -13,9 +13,9 @@ use super::events::{Found, Pattern, find_events};
 use super::frames::{Frame, frame_of};
 use super::gazetteer::Gazetteer;
 use super::groups::{GroupNouns, find_groups};
-use super::lexicon::{Lexicon, TriggerKind};
+use super::lexicon::{Lexicon, Trigger, TriggerKind};
 use super::mentions::Mentions;
-use super::mentions::{Text, find_mentions};
+use super::mentions::{Text, find_mentions, is_title_word};
 use super::roles::{find_roles, resolve_descriptions, resolve_titles};
 use super::syntax::find_events_by_syntax;
 use super::time::{DateMention, find_dates};
@@ -150,6 +150,9 @@ impl Extractor for RuleExtractor {
             !(self.lexicon.triggers[f.trigger].lemma == "call"
                 && (names_as(&text, i) || calls_an_event(&text, &self.lexicon, i)))
         });
+        // "rebels loyal to ousted vice president Riek Machar", "the jailed opposition leader":
+        // a participle before a title describes the person; it is no event of this sentence.
+        found.retain(|f| !is_attributive(&text, &self.lexicon.triggers[f.trigger], f.tokens.start));
         // "the decision to send tanks", "an operation to capture Kyiv": what an infinitive
         // on a noun says is intended, not done.
         for event in &mut found {
@@ -166,6 +169,21 @@ impl Extractor for RuleExtractor {
         dedup_events(&mut events);
         Extraction { entities: mentions.entities, events, roles: roles.roles }
     }
+}
+
+/// Whether the one-word verb trigger at `i` is a participle describing the person whose
+/// title follows it, after a preposition, determiner or possessive: "loyal to ousted vice
+/// president Riek Machar", "supporters of jailed opposition leader Alexei Navalny".
+fn is_attributive(text: &Text<'_>, trigger: &Trigger, i: usize) -> bool {
+    const BEFORE: &[&str] = &[
+        "to", "of", "for", "with", "by", "the", "a", "an", "his", "her", "their", "its", "'s", "’s", "former",
+    ];
+    trigger.kind == TriggerKind::Verb
+        && !trigger.lemma.contains(' ')
+        && i > 0
+        && BEFORE.contains(&text.low(i - 1))
+        && text.low(i).ends_with("ed")
+        && is_title_word(text.low(i + 1))
 }
 
 /// Whether the verb at `i` names its object as something: a second object or a predicate
