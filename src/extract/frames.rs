@@ -17,8 +17,68 @@
 //! any assistance"). Without a parse, a refusing verb just before "to" and a verb trigger
 //! still count.
 
+use super::Modality;
+use super::cameo;
 use super::lexicon::{Trigger, TriggerKind};
 use super::mentions::Text;
+
+/// An event as the verb over its trigger makes it.
+pub struct Framed {
+    /// What is done, in words: "meet", "refuse to meet", "halt aid".
+    pub predicate: String,
+    /// The direct actor-actor property (`rejects`, `cutsTiesWith`, or the trigger's own).
+    pub relation: String,
+    /// The CAMEO code.
+    pub code: String,
+    pub modality: Modality,
+    /// The first token of what carries the event: the halting verb ("threatened to
+    /// *suspend* aid"), else the trigger; a threat is looked for before it.
+    pub carrier: usize,
+}
+
+/// The event of `trigger` (spanning `tokens`, in the sentence starting at `start`, read
+/// with `modality`) as its governing verb makes it: a rejection, a reduction of relations,
+/// a concession, or the trigger's own act.
+pub fn framed_event(
+    text: &Text<'_>,
+    trigger: &Trigger,
+    tokens: std::ops::Range<usize>,
+    start: usize,
+    modality: Modality,
+) -> Framed {
+    let (frame, carrier) = frame_of(text, trigger, tokens, start);
+    let own = |modality| Framed {
+        predicate: trigger.lemma.clone(),
+        relation: trigger.relation.clone(),
+        code: trigger.cameo.clone(),
+        modality,
+        carrier,
+    };
+    let framed = |predicate: String, relation: &str, code: &str, modality| Framed {
+        predicate,
+        relation: relation.to_string(),
+        code: code.to_string(),
+        modality,
+        carrier,
+    };
+    match frame {
+        Frame::Refused => match cameo::refusal_of(&trigger.cameo) {
+            Some(code) => framed(format!("refuse to {}", trigger.lemma), "rejects", code, Modality::Asserted),
+            // "refused to condemn Russia": not done, and not a rejection of anyone.
+            None => own(Modality::Negated),
+        },
+        Frame::Halted => {
+            if let Some(code) = cameo::halt_of(&trigger.cameo) {
+                framed(format!("halt {}", trigger.lemma), "cutsTiesWith", code, modality)
+            } else if let Some(code) = cameo::easing_of(&trigger.cameo) {
+                framed(format!("end {}", trigger.lemma), "easesSanctionsOn", code, modality)
+            } else {
+                own(modality)
+            }
+        }
+        Frame::Plain => own(modality),
+    }
+}
 
 /// What the governing verb makes of an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +132,7 @@ const PARTS: &[&str] = &["all", "half", "most", "much", "part", "portion", "some
 /// The frame of the event whose trigger spans `tokens` in the sentence starting at `start`,
 /// and the first token of what carries it: the halting verb ("threatened to *suspend*
 /// aid"), else the trigger.
-pub fn frame_of(
+fn frame_of(
     text: &Text<'_>,
     trigger: &Trigger,
     tokens: std::ops::Range<usize>,

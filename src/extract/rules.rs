@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use super::casualties::find_casualties;
 use super::events::{Found, Pattern, find_events};
-use super::frames::{Frame, frame_of};
+use super::frames::{Framed, framed_event};
 use super::gazetteer::Gazetteer;
 use super::groups::{GroupNouns, find_groups};
 use super::lexicon::{Lexicon, Trigger, TriggerKind};
@@ -246,32 +246,8 @@ impl RuleExtractor {
         let place = found.place.or(dateline).map(|p| entities[p].id.clone());
         // "refused to meet", "suspended aid", "lifted the blockade": what the verb over
         // the trigger makes of it (frames.rs).
-        let mut modality = found.modality;
-        let (frame, carrier) = frame_of(text, trigger, found.tokens.clone(), sentence.tokens.start);
-        let framed = match frame {
-            Frame::Refused => match cameo::refusal_of(&trigger.cameo) {
-                Some(code) => {
-                    modality = Modality::Asserted;
-                    Some((format!("refuse to {}", trigger.lemma), "rejects", code))
-                }
-                // "refused to condemn Russia": not done, and not a rejection of anyone.
-                None => {
-                    modality = Modality::Negated;
-                    None
-                }
-            },
-            Frame::Halted => cameo::halt_of(&trigger.cameo)
-                .map(|code| (format!("halt {}", trigger.lemma), "cutsTiesWith", code))
-                .or_else(|| {
-                    cameo::easing_of(&trigger.cameo)
-                        .map(|code| (format!("end {}", trigger.lemma), "easesSanctionsOn", code))
-                }),
-            Frame::Plain => None,
-        };
-        let (predicate, relation, code) = match framed {
-            Some((predicate, relation, code)) => (predicate, relation.to_string(), code.to_string()),
-            None => (trigger.lemma.clone(), trigger.relation.clone(), trigger.cameo.clone()),
-        };
+        let Framed { predicate, relation, code, mut modality, carrier } =
+            framed_event(text, trigger, found.tokens.clone(), sentence.tokens.start, found.modality);
         // "threatened to strike X", "will withdraw its troops unless Habre agrees to a
         // ceasefire": the event is the threat, not the strike or the withdrawal.
         let threat = threatened(text, carrier, sentence.tokens.start)
