@@ -1905,3 +1905,13 @@ fn a_participle_before_a_title_describes_the_person() {
     // A junta acts for its country, and a finite verb before a title is still an event.
     check("Niger's junta ousted President Mohamed Bazoum.", &["ent:niger ousts ent:mohamed-bazoum"], &[]);
 }
+
+#[test]
+fn what_someone_must_do_is_not_done() {
+    let text = "France insisted that Iraq must cooperate fully with the United Nations.";
+    check(text, &["ent:france demands ent:iraq"], &["ent:iraq cooperatesWith ent:united-nations"]);
+    assert_eq!(
+        modality_of(text, "ent:iraq", "ent:united-nations", "cooperatesWith"),
+        newskg::extract::Modality::Hypothetical
+    );
+}

@@ -168,7 +168,7 @@ const PLANNED: &[&str] = &[
     "promising", "vowed", "vowing", "vows",
 ];
 
-const HYPOTHETICAL: &[&str] = &["can", "could", "if", "may", "might", "should", "whether"];
+const HYPOTHETICAL: &[&str] = &["can", "could", "if", "may", "might", "must", "should", "whether"];
 
 /// Verbs of motion whose target is never a direct object ("arrived Paris" is not English).
 /// Verbs of saying take a clause, not a target, as their object ("said the talks failed").
