@@ -11,6 +11,8 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 use super::{Entity, EntityClass};
 use crate::nlp::segment;
@@ -474,37 +476,30 @@ pub fn slug(name: &str) -> String {
     out
 }
 
-/// Folds common Latin accented letters to ASCII, so "Élysée" and "Elysee" share a slug.
+/// A letter without its accents or other marks ("ḩ" → "h", "ş" → "s", "ł" → "l"): the
+/// canonical decomposition without its combining marks, and the Latin letters that do
+/// not decompose spelt out.
 fn fold_accent(ch: char) -> impl Iterator<Item = char> {
-    let folded = match ch {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'A',
-        'ç' | 'ć' | 'č' => 'c',
-        'Ç' | 'Ć' | 'Č' => 'C',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
-        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => 'E',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
-        'Ì' | 'Í' | 'Î' | 'Ï' | 'İ' => 'I',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'Ñ' => 'N',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'O',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
-        'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
-        'ý' | 'ÿ' => 'y',
-        'ś' | 'š' | 'ş' | 'ș' => 's',
-        'Š' | 'Ş' | 'Ș' | 'Ś' => 'S',
-        'ź' | 'ż' | 'ž' => 'z',
-        'Ž' | 'Ż' => 'Z',
-        'ł' => 'l',
-        'Ł' => 'L',
-        'ř' => 'r',
-        'ț' | 'ţ' => 't',
-        'ğ' => 'g',
-        'ß' => return std::iter::once('s').chain(Some('s')),
-        other => other,
+    let spelt: Option<&'static str> = match ch {
+        'ł' => Some("l"),
+        'Ł' => Some("L"),
+        'đ' | 'ð' => Some("d"),
+        'Đ' | 'Ð' => Some("D"),
+        'ı' => Some("i"),
+        'ø' => Some("o"),
+        'Ø' => Some("O"),
+        'ß' => Some("ss"),
+        'æ' => Some("ae"),
+        'Æ' => Some("AE"),
+        'œ' => Some("oe"),
+        'þ' => Some("th"),
+        _ => None,
     };
-    std::iter::once(folded).chain(None)
+    let decomposed: Vec<char> = match spelt {
+        Some(letters) => letters.chars().collect(),
+        None => std::iter::once(ch).nfd().filter(|&c| !is_combining_mark(c)).collect(),
+    };
+    decomposed.into_iter()
 }
 
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -591,6 +586,11 @@ mod tests {
         assert_eq!(slug("Jean-Noël Barrot"), "jean-noel-barrot");
         assert_eq!(slug("U.S."), "us");
         assert_eq!(slug("Washington, D.C."), "washington-dc");
+        // Any mark comes off, and letters that do not decompose are spelt out.
+        assert_eq!(slug("Rafaḩ"), "rafah");
+        assert_eq!(slug("Đà Nẵng"), "da-nang");
+        assert_eq!(slug("Łódź"), "lodz");
+        assert_eq!(slug("Straße"), "strasse");
     }
 
     #[test]
