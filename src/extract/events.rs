@@ -271,6 +271,13 @@ pub fn modality_before(text: &Text<'_>, i: usize, start: usize) -> Modality {
     }
 }
 
+/// Whether a finite verb, perhaps after an adverb, starts at token `end`: the name before
+/// it is the subject of a clause of its own ("… and President Ghani [later] fled").
+pub fn verb_follows(text: &Text<'_>, end: usize) -> bool {
+    let verb = if text.tag(end).starts_with("RB") { end + 1 } else { end };
+    matches!(text.tag(verb), "VBD" | "VBZ" | "VBP" | "MD")
+}
+
 /// Whether a mention is the reporter of a trailing attribution: "…, officials in Kyiv said",
 /// "…, the Washington Post reported today". A comma opens the phrase, only lowercase words
 /// come between it and the name, and a verb of saying follows within four words, the last
@@ -977,11 +984,7 @@ impl Finder<'_, '_> {
             if is_reporter(self.text, &self.mentions.mentions[n], end) {
                 break;
             }
-            let mut after = self.mentions.mentions[n].end;
-            if self.text.tag(after).starts_with("RB") {
-                after += 1;
-            }
-            if targets && matches!(self.text.tag(after), "VBD" | "VBZ" | "VBP" | "MD") {
+            if targets && verb_follows(self.text, self.mentions.mentions[n].end) {
                 break;
             }
             group.push(self.mentions.mentions[n].entity);

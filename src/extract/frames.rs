@@ -140,7 +140,7 @@ fn frame_of(
 ) -> (Frame, usize) {
     let first = tokens.start;
     // "refused to meet", "declined again to meet": read by word order, parse or not.
-    if trigger.kind == TriggerKind::Verb && refused_before(text, first, start) {
+    if trigger.kind == TriggerKind::Verb && infinitive_of(text, first, start, 4, REFUSING_FORMS) {
         return (Frame::Refused, first);
     }
     let mut k = if trigger.kind == TriggerKind::Noun { tokens.end - 1 } else { first };
@@ -208,16 +208,20 @@ fn halted_before(text: &Text<'_>, i: usize, start: usize) -> Option<usize> {
     None
 }
 
-/// Whether a verb of refusing stands before "to" just before the verb at `i`.
-fn refused_before(text: &Text<'_>, i: usize, start: usize) -> bool {
+/// Forms of "threaten", before the infinitive of what is threatened.
+pub const THREATENING: &[&str] = &["threaten", "threatens", "threatened", "threatening"];
+
+/// Forms of the verbs of refusing, before the infinitive of what is refused.
+const REFUSING_FORMS: &[&str] =
+    &["refuse", "refuses", "refused", "refusing", "decline", "declines", "declined"];
+
+/// Whether the verb at `i` (in the sentence starting at `start`) is the infinitive of one
+/// of `forms` standing at most `reach` words before it: "threatened to strike", "has
+/// threatened on Monday to", "refused again to meet".
+pub fn infinitive_of(text: &Text<'_>, i: usize, start: usize, reach: usize, forms: &[&str]) -> bool {
     i >= start + 2
         && text.low(i - 1) == "to"
-        && (i.saturating_sub(4).max(start)..i - 1).any(|k| {
-            matches!(
-                text.low(k),
-                "refuse" | "refuses" | "refused" | "refusing" | "decline" | "declines" | "declined"
-            )
-        })
+        && (i.saturating_sub(reach).max(start)..i - 1).any(|k| forms.contains(&text.low(k)))
 }
 
 #[cfg(test)]

@@ -495,11 +495,9 @@ fn fold_accent(ch: char) -> impl Iterator<Item = char> {
         'þ' => Some("th"),
         _ => None,
     };
-    let decomposed: Vec<char> = match spelt {
-        Some(letters) => letters.chars().collect(),
-        None => std::iter::once(ch).nfd().filter(|&c| !is_combining_mark(c)).collect(),
-    };
-    decomposed.into_iter()
+    // Either the spelling, or the letter decomposed without its marks; no allocation.
+    let marked = spelt.is_none().then(|| std::iter::once(ch).nfd().filter(|&c| !is_combining_mark(c)));
+    spelt.map(str::chars).into_iter().flatten().chain(marked.into_iter().flatten())
 }
 
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {

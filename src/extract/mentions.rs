@@ -494,8 +494,7 @@ fn locate_places(text: &Text<'_>, out: &mut Mentions) {
             while k > 0 && kind - k < 3 && !text.is_capitalised(k - 1) && text.tag(k - 1).starts_with("JJ") {
                 k -= 1;
             }
-            let before = out.mentions.iter().position(|d| d.end == k);
-            found = before.and_then(|d| country_of(out, d));
+            found = out.ending_at(k).and_then(|d| country_of(out, d));
         }
         // "Bam, Iran": a country right after a comma, ending the phrase.
         if found.is_none() && text.low(end) == "," {

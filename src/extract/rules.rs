@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use super::casualties::find_casualties;
 use super::events::{Found, Pattern, find_events};
-use super::frames::{Framed, framed_event};
+use super::frames::{Framed, THREATENING, framed_event, infinitive_of};
 use super::gazetteer::Gazetteer;
 use super::groups::{GroupNouns, find_groups};
 use super::lexicon::{Lexicon, Trigger, TriggerKind};
@@ -250,7 +250,7 @@ impl RuleExtractor {
             framed_event(text, trigger, found.tokens.clone(), sentence.tokens.start, found.modality);
         // "threatened to strike X", "will withdraw its troops unless Habre agrees to a
         // ceasefire": the event is the threat, not the strike or the withdrawal.
-        let threat = threatened(text, carrier, sentence.tokens.start)
+        let threat = infinitive_of(text, carrier, sentence.tokens.start, 5, THREATENING)
             || conditional_threat(text, found, &code, sentence.tokens.end);
         let (predicate, relation, code_str) = if threat {
             (format!("threaten to {predicate}"), "threatens".to_string(), cameo::threat_of(&code).to_string())
@@ -388,15 +388,6 @@ const COMMITTING: &[&str] = &[
 fn committed_before(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
         .any(|word| COMMITTING.iter().any(|c| c.eq_ignore_ascii_case(word)))
-}
-
-/// Whether the trigger at `i` is the verb of a threat: "threatened to strike", "threatens
-/// to cut ties", "has threatened on Monday to".
-fn threatened(text: &Text<'_>, i: usize, start: usize) -> bool {
-    i >= start + 2
-        && text.low(i - 1) == "to"
-        && (i.saturating_sub(5).max(start)..i - 1)
-            .any(|k| matches!(text.low(k), "threaten" | "threatens" | "threatened" | "threatening"))
 }
 
 /// Whether a planned act is an ultimatum: done "unless" someone acts ("will withdraw its

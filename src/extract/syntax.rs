@@ -13,8 +13,10 @@
 
 use std::ops::Range;
 
-use super::events::{Found, HOLDING_NOUNS, Pattern, is_reporter, modality_before, names_a_kind, undone};
-use super::frames::is_halting;
+use super::events::{
+    Found, HOLDING_NOUNS, Pattern, is_reporter, modality_before, names_a_kind, undone, verb_follows,
+};
+use super::frames::{THREATENING, infinitive_of, is_halting};
 use super::lexicon::{Lexicon, Trigger, TriggerKind, TriggerMatch};
 use super::mentions::{
     MentionKind, Mentions, NON_STATE_GROUPS, SAYING_LEMMAS, Text, is_group_noun, is_place_noun, is_title_word,
@@ -914,9 +916,9 @@ impl Reader<'_, '_> {
         }
         // "threatened to stop negotiations if the United States goes ahead": a threat or
         // plan with no target of its own is aimed at whoever its condition names.
-        let threat = (range.start..i).rev().take(4).any(|k| self.text.lemma[k] == "threaten");
-        if objects.is_empty() && (threat || modality_before(self.text, i, range.start) != Modality::Asserted)
-        {
+        let modality = modality_before(self.text, i, range.start);
+        let threat = infinitive_of(self.text, i, range.start, 5, THREATENING);
+        if objects.is_empty() && (threat || modality != Modality::Asserted) {
             objects = self.condition_actors(i, &range);
             objects.retain(|o| !subjects.contains(o));
         }
@@ -932,7 +934,6 @@ impl Reader<'_, '_> {
         if subjects.is_empty() || objects.is_empty() {
             return None;
         }
-        let modality = modality_before(self.text, i, range.start);
         Some(Found {
             subjects,
             objects,
@@ -1319,12 +1320,8 @@ impl Reader<'_, '_> {
             // "took over the capital and President Ghani fled": a name with its own verb
             // after it begins another clause, however the parser joined it (but "said the
             // US and British forces must act" is one subject of two).
-            let mut after = self.mentions.at(c).map_or(c + 1, |m| self.mentions.mentions[m].end);
-            if self.text.tag(after).starts_with("RB") {
-                after += 1;
-            }
-            let subject = self.text.deprel[k].starts_with("nsubj");
-            if as_target && !subject && matches!(self.text.tag(after), "VBD" | "VBZ" | "VBP" | "MD") {
+            let end = self.mentions.at(c).map_or(c + 1, |m| self.mentions.mentions[m].end);
+            if as_target && !self.text.deprel[k].starts_with("nsubj") && verb_follows(self.text, end) {
                 continue;
             }
             self.actors_into(c, as_target, out, depth + 1);
