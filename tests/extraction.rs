@@ -1429,6 +1429,22 @@ fn what_is_promised_or_offered_is_planned() {
 }
 
 #[test]
+fn an_agreement_or_readiness_far_above_an_act_announces_it() {
+    let planned = newskg::extract::Modality::Planned;
+    let text =
+        "EU ministers agreed in principle on Monday to provide about 90 million euros of aid for Moldova.";
+    assert_eq!(modality_of(text, "ent:european-union", "ent:moldova", "aids"), planned);
+    let text = "Denmark is willing to send equipment to help rebuild Ukraine, its minister said.";
+    assert_eq!(modality_of(text, "ent:denmark", "ent:ukraine", "aids"), planned);
+    // Sent, not announced.
+    let text = "The EU sent about 90 million euros of aid to Moldova on Monday.";
+    assert_eq!(
+        modality_of(text, "ent:european-union", "ent:moldova", "aids"),
+        newskg::extract::Modality::Asserted
+    );
+}
+
+#[test]
 fn a_day_before_a_promise_dates_the_promise_not_what_is_promised() {
     let mut doc = Document::new("case", "Japan pledged on Tuesday to send aid to Ukraine.");
     doc.date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);

@@ -9,7 +9,10 @@
 //! - stopping cooperation reduces relations (16): "suspended part of its military aid to
 //!   Bosnia" is 1622, "broke off the talks" 164;
 //! - stopping coercion or force yields (08): "lifted a day-old blockade" is 0872, "ended
-//!   the curfew" 0813, "halted its offensive" 087.
+//!   the curfew" 0813, "halted its offensive" 087;
+//! - agreeing, promising, offering or being ready to act announces the act, however many
+//!   words stand between ("agreed in principle on Saturday to provide aid"): it is planned,
+//!   not done.
 //!
 //! The verb is found through the parse: a noun trigger's verb is the one it is the object
 //! of, through a compound ("a military aid program") or a part ("part of the aid"); a
@@ -46,7 +49,12 @@ pub fn framed_event(
     start: usize,
     modality: Modality,
 ) -> Framed {
-    let (frame, carrier) = frame_of(text, trigger, tokens, start);
+    let (frame, carrier) = frame_of(text, trigger, tokens.clone(), start);
+    let modality = if modality == Modality::Asserted && announced(text, trigger, tokens) {
+        Modality::Planned
+    } else {
+        modality
+    };
     let own = |modality| Framed {
         predicate: trigger.lemma.clone(),
         relation: trigger.relation.clone(),
@@ -173,18 +181,67 @@ fn frame_of(
         }
     }
     // Up through infinitives to a verb of refusing: "refused to send troops to help".
-    for _ in 0..2 {
-        let Some(head) = text.head[k] else { break };
-        let infinitive = text.children(k, "mark").iter().any(|&c| text.low(c) == "to");
-        if !(text.deprel[k] == "xcomp" || text.deprel[k] == "advcl" && infinitive) {
-            break;
-        }
-        if REFUSING.contains(&text.lemma[head].as_str()) {
-            return (Frame::Refused, first);
-        }
-        k = head;
+    if governing_verbs(text, k, 2).any(|head| REFUSING.contains(&text.lemma[head].as_str())) {
+        return (Frame::Refused, first);
     }
     (Frame::Plain, first)
+}
+
+/// The words above the clause of token `k`, nearest first, reached through at most
+/// `steps` infinitives: "refused to send troops to help" gives "send", then "refused"
+/// above "help". An infinitive is an open complement or a purpose clause with "to".
+fn governing_verbs<'a>(text: &'a Text<'_>, mut k: usize, steps: usize) -> impl Iterator<Item = usize> + 'a {
+    std::iter::from_fn(move || {
+        let head = text.head[k]?;
+        let infinitive = text.children(k, "mark").iter().any(|&c| text.low(c) == "to");
+        if !(text.deprel[k] == "xcomp" || text.deprel[k] == "advcl" && infinitive) {
+            return None;
+        }
+        k = head;
+        Some(head)
+    })
+    .take(steps)
+}
+
+/// Words (lemmas) that announce the act in the infinitive under them: an agreement, a
+/// promise, an offer, a plan or a readiness ("agreed in principle on Saturday to provide
+/// aid", "is willing to send material to help defend Saudi Arabia").
+const INTENDING: &[&str] = &[
+    "agree", "aim", "expect", "intend", "offer", "plan", "pledge", "prepare", "prepared", "promise", "ready",
+    "vow", "willing",
+];
+
+/// Nouns that measure what follows "of": "70 million dollars of aid", "tons of food aid".
+const AMOUNTS: &[&str] = &["dollar", "euro", "pound", "ton", "tonne", "worth"];
+
+/// Whether the act of `trigger` (spanning `tokens`) is only announced: an intending word
+/// governs its clause through the parse, however far away ("agreed in principle on
+/// Saturday to provide about 70 million dollars of aid"). The words just before a trigger
+/// are read by the caller.
+fn announced(text: &Text<'_>, trigger: &Trigger, tokens: std::ops::Range<usize>) -> bool {
+    let mut k = if trigger.kind == TriggerKind::Noun { tokens.end - 1 } else { tokens.start };
+    if trigger.kind == TriggerKind::Noun {
+        // Up from the noun to the verb it is the object of.
+        for _ in 0..3 {
+            let Some(head) = text.head[k] else { return false };
+            let of = text.children(k, "case").iter().any(|&c| text.low(c) == "of");
+            let measured = text.deprel[k] == "nmod"
+                && of
+                && (PARTS.contains(&text.lemma[head].as_str())
+                    || AMOUNTS.contains(&text.lemma[head].as_str()));
+            if text.deprel[k] == "compound" || measured {
+                k = head;
+            } else {
+                break;
+            }
+        }
+        let Some(verb) = text.head[k] else { return false };
+        if !(matches!(text.deprel[k], "obj" | "obl") && text.tag(verb).starts_with("VB")) {
+            return false;
+        }
+        k = verb;
+    }
+    governing_verbs(text, k, 3).any(|head| INTENDING.contains(&text.lemma[head].as_str()))
 }
 
 /// The halting verb before the noun at `i` with only determiners, modifiers and a day
