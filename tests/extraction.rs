@@ -1203,6 +1203,38 @@ fn a_group_needs_a_country_and_a_head_of_its_own() {
 }
 
 #[test]
+fn who_joins_or_organizes_a_protest_protests() {
+    check(
+        "The Muslim Brotherhood joined the protests against Egypt's military rulers on Friday.",
+        &["ent:muslim-brotherhood protestsAgainst ent:egypt"],
+        &[],
+    );
+    // Organizing talks is hosting or mediating them, not talking.
+    check("Qatar organized talks between Israel and Hamas.", &[], &["ent:qatar talksWith ent:israel"]);
+}
+
+#[test]
+fn a_group_protesting_no_one_in_particular_protests_its_own_government() {
+    let groups = RuleExtractor::shared_with_groups();
+    let (edges, _) = edges_of(groups, "Chilean students marched through the capital on Tuesday.");
+    assert!(edges.contains(&"ent:group-chile-students protestsAgainst ent:chile".to_string()), "{edges:#?}");
+    let (edges, _) = edges_of(groups, "Opposition parties in Kenya organized a general strike.");
+    assert!(
+        edges.contains(&"ent:group-kenya-opposition protestsAgainst ent:kenya".to_string()),
+        "{edges:#?}"
+    );
+    // A stated target stays; a protest abroad is not aimed at home.
+    let (edges, _) = edges_of(groups, "Chilean students protested against Argentina on Tuesday.");
+    assert!(!edges.iter().any(|e| e.ends_with("ent:chile")), "{edges:#?}");
+    let (edges, _) = edges_of(groups, "British activists staged a protest in Beijing on Wednesday.");
+    assert!(!edges.iter().any(|e| e.ends_with("ent:united-kingdom")), "{edges:#?}");
+    // Named actors never get such a target, and without groups nothing changes.
+    let (edges, _) =
+        edges_of(RuleExtractor::shared(), "Chilean students marched through the capital on Tuesday.");
+    assert!(edges.is_empty(), "{edges:#?}");
+}
+
+#[test]
 fn quantities_of_people_act_as_the_people() {
     check(
         "Thousands of Ukrainian soldiers attacked Russian positions near Kupiansk.",

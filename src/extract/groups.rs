@@ -85,7 +85,7 @@ fn singular(word: &str) -> String {
 }
 
 /// Nouns a group noun may qualify while the whole still names the group ("rebel leaders",
-/// "the rebel group", "guerrilla forces").
+/// "the rebel group", "guerrilla forces", "opposition parties").
 const GROUP_HEADS: &[&str] = &[
     "bases",
     "camps",
@@ -98,8 +98,12 @@ const GROUP_HEADS: &[&str] = &[
     "groups",
     "leaders",
     "leadership",
+    "members",
     "movement",
+    "parties",
+    "party",
     "positions",
+    "supporters",
     "units",
 ];
 

@@ -239,6 +239,11 @@ const LIGHT_VERBS: &[&str] = &[
     "wage",
 ];
 
+/// Verbs (as lemmas) that lend their subject to a protest noun only: "organized a general
+/// strike", "called a strike", "joined the protests", "led a march". "Organized talks" is
+/// a host's or mediator's act, not talks of its own.
+const PROTEST_LIGHT_VERBS: &[&str] = &["call", "join", "lead", "organise", "organize"];
+
 /// Whether a trigger is a protest (CAMEO 14): "demonstrate", "rally", "went on strike".
 fn is_protest(trigger: &Trigger) -> bool {
     trigger.cameo.starts_with("14")
@@ -642,7 +647,9 @@ impl Reader<'_, '_> {
         range: Range<usize>,
     ) -> Option<Found> {
         let halting = is_halting(&self.text.lemma[i]);
-        if !LIGHT_VERBS.contains(&self.text.lemma[i].as_str()) && !halting {
+        let lemma = self.text.lemma[i].as_str();
+        let protest_only = PROTEST_LIGHT_VERBS.contains(&lemma);
+        if !LIGHT_VERBS.contains(&lemma) && !halting && !protest_only {
             return None;
         }
         let mut noun = self.text.children(i, "obj").into_iter().find(|&k| self.mentions.at(k).is_none())?;
@@ -662,6 +669,9 @@ impl Reader<'_, '_> {
         }
         let (choice, first) = noun_trigger_ending_at(lexicon, lower, noun, range.start)?;
         let trigger = &lexicon.triggers[choice.trigger];
+        if protest_only && !is_protest(trigger) {
+            return None;
+        }
         let mut subjects = Vec::new();
         for k in self.text.children(i, "nsubj") {
             if self.text.deprel[k] != "nsubj:pass" {
@@ -716,7 +726,9 @@ impl Reader<'_, '_> {
         let light_object = self.text.deprel[i] == "obj"
             && self.text.head[i].is_some_and(|h| {
                 let lemma = self.text.lemma[h].as_str();
-                LIGHT_VERBS.contains(&lemma) || is_halting(lemma) && self.qualifying_actors(i).is_empty()
+                LIGHT_VERBS.contains(&lemma)
+                    || PROTEST_LIGHT_VERBS.contains(&lemma) && is_protest(trigger)
+                    || is_halting(lemma) && self.qualifying_actors(i).is_empty()
             });
         if light_object {
             return None;
@@ -931,6 +943,13 @@ impl Reader<'_, '_> {
                 !(range.start..i).any(|k| SAYING_LEMMAS.contains(&self.text.lemma[k].as_str()))
             }));
         }
+        // "Egyptian demonstrators rioted", "opposition parties in Nepal organized a general
+        // strike": event data (PLOVER's coders, ICEWS) aims a protest by an unnamed group
+        // with no stated target at the group's own government. Groups are actors only with
+        // `--actors groups`, so named actors never get such a target.
+        if objects.is_empty() && trigger.cameo.starts_with("14") {
+            objects.extend(self.own_government(&subjects, &range));
+        }
         if subjects.is_empty() || objects.is_empty() {
             return None;
         }
@@ -947,6 +966,29 @@ impl Reader<'_, '_> {
             reciprocal: !trigger.cameo.starts_with("04") && among,
             among,
         })
+    }
+
+    /// The country entity whose people the unnamed groups of `subjects` are ("Egyptian
+    /// demonstrators" are Egypt's), when they are all groups of one country and the
+    /// sentence (`range`) names no place or state of another: "British activists staged a
+    /// protest in Beijing" is not aimed at London.
+    fn own_government(&self, subjects: &[usize], range: &Range<usize>) -> Option<usize> {
+        let entities = &self.mentions.entities;
+        let country_of = |e: usize| entities[e].country.as_deref();
+        let first = *subjects.first()?;
+        let country = country_of(first)?;
+        let all_groups = subjects
+            .iter()
+            .all(|&s| entities[s].class == EntityClass::Group && country_of(s) == Some(country));
+        let elsewhere = self
+            .mentions
+            .mentions
+            .iter()
+            .any(|m| range.contains(&m.start) && country_of(m.entity).is_some_and(|c| c != country));
+        if !all_groups || elsewhere {
+            return None;
+        }
+        entities.iter().position(|e| e.class == EntityClass::Country && e.country.as_deref() == Some(country))
     }
 
     /// Whether every mention of `entity` in the sentence comes after the trigger at `i` as
