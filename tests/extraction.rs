@@ -1235,6 +1235,20 @@ fn a_group_protesting_no_one_in_particular_protests_its_own_government() {
 }
 
 #[test]
+fn officials_of_a_government_stand_for_its_state() {
+    check(
+        "Marco Rubio held talks with leaders of Romania's new government on Tuesday.",
+        &["ent:marco-rubio talksWith ent:romania"],
+        &[],
+    );
+    check(
+        "Marco Rubio met representatives of the Polish government.",
+        &["ent:marco-rubio meets ent:poland"],
+        &[],
+    );
+}
+
+#[test]
 fn quantities_of_people_act_as_the_people() {
     check(
         "Thousands of Ukrainian soldiers attacked Russian positions near Kupiansk.",
@@ -1767,6 +1781,10 @@ fn stopping_cooperation_or_coercion_is_an_act_of_its_own() {
     assert_eq!(coded("The EU ended its sanctions against Belarus."), ["ent:european-union 085 ent:belarus"]);
     assert_eq!(coded("Israel lifted on Friday a week-old blockade of Gaza."), ["ent:israel 0872 ent:gaza"]);
     assert_eq!(coded("Russia halted its offensive against Ukraine."), ["ent:russia 087 ent:ukraine"]);
+    assert_eq!(
+        coded("Israel shortened the curfew imposed on Gaza by one hour."),
+        ["ent:israel 0813 ent:gaza"]
+    );
 }
 
 #[test]

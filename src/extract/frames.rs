@@ -121,6 +121,7 @@ const HALTING: &[&str] = &[
     "rescind",
     "revoke",
     "scrap",
+    "shorten",
     "slash",
     "stop",
     "suspend",

@@ -1307,6 +1307,16 @@ impl Reader<'_, '_> {
                 }
                 break;
             }
+            // "leaders of Romania's new government", "officials from the Iraqi defence
+            // ministry": the group is part of another, which says whose it is.
+            if out.len() == before {
+                for c in self.text.children(k, "nmod") {
+                    let of = matches!(self.preposition_of(c).as_deref(), Some("of" | "from"));
+                    if of && (is_group_noun(self.text.low(c)) || is_title_word(self.text.low(c))) {
+                        self.actors_into(c, as_target, out, depth + 1);
+                    }
+                }
+            }
             // "the army ousted the president", "police fired tear gas": a state's forces
             // named without their state act for the country the article is about
             // (GUIDELINES: soldiers, police and officials act for their state).
