@@ -1249,6 +1249,48 @@ fn officials_of_a_government_stand_for_its_state() {
 }
 
 #[test]
+fn what_an_actor_claims_to_have_done_it_did() {
+    check(
+        "Israel claimed to have killed Ahmed Ismail on Monday.",
+        &["ent:israel kills ent:ahmed-ismail"],
+        &[],
+    );
+    let text = "The Israeli military claims to have killed Ahmed Ismail.";
+    assert_eq!(
+        modality_of(text, "ent:israel", "ent:ahmed-ismail", "kills"),
+        newskg::extract::Modality::Asserted
+    );
+}
+
+#[test]
+fn a_demonym_before_a_force_says_whose_it_is_even_when_misparsed() {
+    check(
+        "The Israeli military killed Hezbollah's missile unit commander, Ahmed Ismail.",
+        &["ent:israel kills ent:ahmed-ismail"],
+        &[],
+    );
+}
+
+#[test]
+fn an_acronym_in_brackets_after_an_organisation_is_its_name() {
+    let (edges, entities) = edges_of(
+        RuleExtractor::shared(),
+        "The Montenegro Municipality Association (AKK) demanded support from Serbia. AKK officials met on Friday.",
+    );
+    assert!(!entities.iter().any(|e| e.id == "ent:akk"), "{entities:#?}");
+    assert!(edges.iter().any(|e| e.starts_with("ent:montenegro-municipality-association")), "{edges:#?}");
+}
+
+#[test]
+fn a_list_of_agents_does_not_hide_the_target_after_it() {
+    check(
+        "Sanctions by the US, the EU, and some Western countries against Iran have failed.",
+        &["ent:united-states sanctions ent:iran", "ent:european-union sanctions ent:iran"],
+        &[],
+    );
+}
+
+#[test]
 fn quantities_of_people_act_as_the_people() {
     check(
         "Thousands of Ukrainian soldiers attacked Russian positions near Kupiansk.",

@@ -525,10 +525,12 @@ impl Finder<'_, '_> {
             }
         }
         let inside = self.source_inside_noun_phrase(i, range.start);
+        let mut targets_from = tokens.end;
         let (subjects, pattern) = match inside {
             Some(source) => (vec![source], Pattern::Nominal),
             None => {
-                if let Some((agents, _)) = self.agent_after(tokens.end, range.end) {
+                if let Some((agents, from)) = self.agent_after(tokens.end, range.end) {
+                    targets_from = self.after_agents(trigger, &agents, from, range.end);
                     (agents, Pattern::Nominal)
                 } else if self.after_light_verb(i, range.start) {
                     (self.group_left(i, range.start)?.0, Pattern::Clause)
@@ -540,8 +542,31 @@ impl Finder<'_, '_> {
                 }
             }
         };
-        let (objects, place) = self.objects_right(trigger, tokens.end, range.end, false);
+        let (objects, place) = self.objects_right(trigger, targets_from, range.end, false);
         Some(self.found(subjects, objects, pattern, place, range))
+    }
+
+    /// Where the targets of a noun start after its list of agents beginning at `from`:
+    /// "sanctions by the US, the EU, and some Western countries against Iran". That is the
+    /// first of the noun's target prepositions within a few words after the last agent,
+    /// with no verb or clause boundary before it; else right after the last agent.
+    fn after_agents(&self, trigger: &Trigger, agents: &[usize], from: usize, end: usize) -> usize {
+        let mut last = from;
+        let mut k = from;
+        while k < end && k < from + 16 {
+            match self.mentions.at(k) {
+                Some(m) if agents.contains(&self.mentions.mentions[m].entity) => {
+                    last = self.mentions.mentions[m].end;
+                    k = last;
+                }
+                _ if self.is_boundary(k) || self.text.tag(k).starts_with("VB") => break,
+                _ => k += 1,
+            }
+        }
+        let preposition = (last..(last + 6).min(end))
+            .take_while(|&j| !self.text.tag(j).starts_with("VB") && !self.is_boundary(j))
+            .find(|&j| trigger.target_preps.iter().any(|t| t == self.text.low(j)));
+        preposition.unwrap_or(last)
     }
 
     /// The preposition before a holding noun at `i` ("in", "into", "under"), over the
@@ -699,7 +724,11 @@ impl Finder<'_, '_> {
 
     fn is_boundary(&self, i: usize) -> bool {
         let w = self.text.low(i);
-        CLAUSE_BOUNDARIES.contains(&w) || SPEECH_VERBS.contains(&w)
+        // "Israel claimed to have killed X": an infinitive after a verb of saying is the
+        // sayer's own act, not a new clause.
+        let infinitive =
+            self.text.low(i + 1) == "to" && (self.text.tag(i + 2) == "VB" || self.text.low(i + 2) == "have");
+        CLAUSE_BOUNDARIES.contains(&w) || SPEECH_VERBS.contains(&w) && !infinitive
     }
 
     /// The first token of the clause that contains token `i`.

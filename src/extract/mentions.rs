@@ -1058,13 +1058,23 @@ fn name_mention(
         }
         let bracketed = first >= 2 && text.words[first - 1] == "(";
         let named = out.mentions.last().filter(|m| bracketed && m.end == before).map(|m| m.entity);
-        let named = named.filter(|&e| abbreviates(&label, &out.entities[e].label)).or_else(|| {
-            // The latest organisation named that it abbreviates ("China Coast Guard" and
-            // "Chinese Coast Guard" are still apart here; they merge later).
-            out.mentions.iter().rev().map(|m| m.entity).find(|&e| {
-                out.entities[e].class == EntityClass::Org && abbreviates(&label, &out.entities[e].label)
+        // An organisation's acronym in its own language need not abbreviate the English
+        // name: "the Serbian Workers' Union (SSS)", "Forces for the Defence of Democracy (FDD)".
+        let closed = text.words.get(stop).is_some_and(|w| *w == ")");
+        let named = named
+            .filter(|&e| {
+                abbreviates(&label, &out.entities[e].label)
+                    || closed
+                        && out.entities[e].class == EntityClass::Org
+                        && out.entities[e].label.contains(' ')
             })
-        });
+            .or_else(|| {
+                // The latest organisation named that it abbreviates ("China Coast Guard" and
+                // "Chinese Coast Guard" are still apart here; they merge later).
+                out.mentions.iter().rev().map(|m| m.entity).find(|&e| {
+                    out.entities[e].class == EntityClass::Org && abbreviates(&label, &out.entities[e].label)
+                })
+            });
         if let Some(entity) = named {
             out.add_alias(entity, &label);
             out.mentions.push(Mention::name(first, stop, entity));

@@ -154,9 +154,12 @@ impl Extractor for RuleExtractor {
         // a participle before a title describes the person; it is no event of this sentence.
         found.retain(|f| !is_attributive(&text, &self.lexicon.triggers[f.trigger], f.tokens.start));
         // "the decision to send tanks", "an operation to capture Kyiv": what an infinitive
-        // on a noun says is intended, not done.
+        // on a noun says is intended, not done. A perfect infinitive ("claims to have
+        // killed") tells of something done.
         for event in &mut found {
-            if event.modality == Modality::Asserted && is_noun_infinitive(&text, event.tokens.start) {
+            let i = event.tokens.start;
+            let perfect = text.children(i, "aux").iter().any(|&c| text.lemma[c] == "have");
+            if event.modality == Modality::Asserted && is_noun_infinitive(&text, i) && !perfect {
                 event.modality = Modality::Planned;
             }
         }

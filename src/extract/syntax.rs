@@ -1307,6 +1307,11 @@ impl Reader<'_, '_> {
                 }
                 break;
             }
+            // "The Israeli military killed": the parser may hang the demonym right before
+            // the group on the verb; by word order it still says whose the group is.
+            if out.len() == before && k > 0 && self.text.head[k - 1] != Some(k) {
+                out.extend(qualifier(k - 1));
+            }
             // "leaders of Romania's new government", "officials from the Iraqi defence
             // ministry": the group is part of another, which says whose it is.
             if out.len() == before {
