@@ -1282,6 +1282,15 @@ fn an_acronym_in_brackets_after_an_organisation_is_its_name() {
 }
 
 #[test]
+fn ordering_someone_to_act_is_a_demand_but_ordering_strikes_is_not() {
+    assert_eq!(
+        coded("The UN Security Council ordered Syria to let aid workers in."),
+        ["ent:united-nations-security-council 100 ent:syria"]
+    );
+    assert!(!coded("Donald Trump ordered strikes on Iran.").iter().any(|e| e.contains(" 100 ")));
+}
+
+#[test]
 fn a_list_of_agents_does_not_hide_the_target_after_it() {
     check(
         "Sanctions by the US, the EU, and some Western countries against Iran have failed.",
