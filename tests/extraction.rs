@@ -826,6 +826,15 @@ fn a_threatened_act_is_a_threat() {
 }
 
 #[test]
+fn a_threatened_act_named_by_a_noun_is_a_threat() {
+    assert_eq!(
+        coded("Turkey threatened to launch a new offensive against Syria."),
+        ["ent:turkey 138 ent:syria"]
+    );
+    assert_eq!(coded("Egypt threatened to institute a curfew in Cairo."), ["ent:egypt 132 ent:cairo"]);
+}
+
+#[test]
 fn a_rank_between_comma_and_name_leaves_the_title_before_the_comma() {
     check_roles(
         "The US commander, General David Petraeus, said the talks went well.",

@@ -253,7 +253,13 @@ impl RuleExtractor {
             framed_event(text, trigger, found.tokens.clone(), sentence.tokens.start, found.modality);
         // "threatened to strike X", "will withdraw its troops unless Habre agrees to a
         // ceasefire": the event is the threat, not the strike or the withdrawal.
+        // "threatened to institute a curfew": a noun through the verb it is the object of.
+        let noun = found.tokens.end - 1;
+        let verb_over = text.head.get(noun).copied().flatten().filter(|&v| {
+            trigger.kind == TriggerKind::Noun && text.deprel[noun] == "obj" && text.tag(v).starts_with("VB")
+        });
         let threat = infinitive_of(text, carrier, sentence.tokens.start, 5, THREATENING)
+            || verb_over.is_some_and(|v| infinitive_of(text, v, sentence.tokens.start, 5, THREATENING))
             || conditional_threat(text, found, &code, sentence.tokens.end);
         let (predicate, relation, code_str) = if threat {
             (format!("threaten to {predicate}"), "threatens".to_string(), cameo::threat_of(&code).to_string())
