@@ -1444,6 +1444,19 @@ fn hunger_strikes_general_strikes_and_riots_are_protests() {
         &[],
     );
     check("Hamas organised riots against Israel.", &["ent:hamas protestsAgainst ent:israel"], &[]);
+    // A strike called, held or staged is a labour strike; a hunger strike stays one.
+    for verb in ["called", "held", "staged"] {
+        let text = format!("The CGT {verb} a strike against Emmanuel Macron.");
+        let events = coded(&text);
+        assert!(events.contains(&"ent:cgt 143 ent:emmanuel-macron".to_string()), "{events:?}");
+        assert!(!events.iter().any(|e| e.starts_with("ent:cgt 19")), "{events:?}");
+    }
+    let events = coded("Hamas staged a hunger strike against Israel.");
+    assert!(events.contains(&"ent:hamas 142 ent:israel".to_string()), "{events:?}");
+    let events = coded("The CGT shunned work to protest against Emmanuel Macron's pension bill.");
+    assert!(events.contains(&"ent:cgt 143 ent:emmanuel-macron".to_string()), "{events:?}");
+    let events = coded("Hamas staged a sit-in against Israel's decision.");
+    assert!(events.contains(&"ent:hamas 141 ent:israel".to_string()), "{events:?}");
     check("The BNP blocked roads in Dhaka on Sunday.", &["ent:bnp blockades ent:dhaka"], &[]);
 }
 
@@ -1977,6 +1990,56 @@ fn a_protest_is_against_whom_its_purpose_is_directed() {
     let (edges, _) =
         edges_of(groups, "Thousands rallied in Kyiv demanding the resignation of Viktor Yanukovych.");
     assert!(edges.is_empty(), "{edges:#?}");
+}
+
+#[test]
+fn a_protest_is_against_whoever_is_responsible_for_what_it_protests() {
+    let has = |events: &[String], want: &str| events.iter().any(|e| e == want);
+    let protests = |events: &[String]| {
+        events.iter().filter(|e| e.split(' ').nth(1).is_some_and(|c| c.starts_with("14"))).count()
+    };
+    // The owner of the protested thing, after "to protest", "in protest of" or "in protest at".
+    let events =
+        coded("Hamas began a hunger strike to protest against Egypt's decision to close the crossing.");
+    assert!(has(&events, "ent:hamas 142 ent:egypt"), "{events:?}");
+    let events = coded(
+        "The Muslim Brotherhood rallied in Cairo in protest of the Egyptian government's refusal to hold elections.",
+    );
+    assert!(has(&events, "ent:muslim-brotherhood 141 ent:egypt"), "{events:?}");
+    let events = coded("Hamas staged a hunger strike in protest at Egypt's decision.");
+    assert!(has(&events, "ent:hamas 142 ent:egypt"), "{events:?}");
+    let events = coded("Hamas rioted in Gaza City over Israel's decision.");
+    assert!(has(&events, "ent:hamas 145 ent:israel"), "{events:?}");
+    // A stance shown, and the freedom asked for from someone.
+    let events = coded("Hamas marched in Gaza to show its disapproval of the United States' policies.");
+    assert!(has(&events, "ent:hamas 141 ent:united-states"), "{events:?}");
+    let events = coded(
+        "The Muslim Brotherhood demonstrated in Cairo to press its demands for greater freedom from President Hosni Mubarak's government.",
+    );
+    assert!(has(&events, "ent:muslim-brotherhood 141 ent:hosni-mubarak"), "{events:?}");
+    let events = coded("Hezbollah rallied in Beirut in defiance of Israeli authorities.");
+    assert!(has(&events, "ent:hezbollah 141 ent:israel"), "{events:?}");
+    // The agent of the protested thing, wherever the parser hung "by".
+    let events = coded("The CGT went on strike in protest against abuses by French police.");
+    assert!(has(&events, "ent:cgt 143 ent:france"), "{events:?}");
+    let events = coded("Hamas demonstrated against the killing of a teenager by Israeli police.");
+    assert!(has(&events, "ent:hamas 141 ent:israel"), "{events:?}");
+    assert!(!events.iter().any(|e| e.starts_with("ent:israel 14")), "{events:?}");
+
+    // Whom something befalls is not to blame for it.
+    let events = coded("The Awami League protested in Dhaka over Khaleda Zia's arrest.");
+    assert_eq!(protests(&events), 0, "{events:?}");
+    // A possessive elsewhere in the sentence is not what is protested.
+    let events = coded("Hamas protested in Gaza against the plan while Egypt's president watched.");
+    assert_eq!(protests(&events), 0, "{events:?}");
+    let events = coded("Hamas rallied in Gaza as the United States' envoy arrived.");
+    assert_eq!(protests(&events), 0, "{events:?}");
+    // A protest with a target of its own keeps it; the place of a riot is nobody.
+    let events = coded("Hamas protested against Egypt over Israel's decision.");
+    assert!(has(&events, "ent:hamas 140 ent:egypt"), "{events:?}");
+    assert!(!has(&events, "ent:hamas 140 ent:israel"), "{events:?}");
+    let events = coded("Hamas rioted in Gaza City.");
+    assert_eq!(protests(&events), 0, "{events:?}");
 }
 
 #[test]

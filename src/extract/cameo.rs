@@ -26,6 +26,13 @@ pub fn is_violent(code: &str) -> bool {
     ["18", "19", "20"].iter().any(|root| code.starts_with(root))
 }
 
+/// Whether a CAMEO code is a protest (14) that is not against the place where it happens
+/// ("rioted in Cairo"): all but obstruction (144), whose place is what is blocked
+/// ("blocked roads in Dhaka").
+pub fn spares_its_place(code: &str) -> bool {
+    code.starts_with("14") && !code.starts_with("144")
+}
+
 /// The threat (root 13) of doing what `code` codes: "threatened to strike" is a threat of
 /// military force (138), "threatened to cut ties" one to break relations (1313).
 pub fn threat_of(code: &str) -> &'static str {

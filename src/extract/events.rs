@@ -177,6 +177,9 @@ const INTRANSITIVE: &[&str] = &[
     "travel",
 ];
 
+/// Protest verbs (as trigger lemmas) that take no direct object: "demonstrated", "rallied".
+const PROTESTS_WITHOUT_OBJECT: &[&str] = &["demonstrate", "march", "rally", "riot"];
+
 /// Light verbs whose subject is the source of the noun event after them ("held talks").
 #[rustfmt::skip]
 const LIGHT_VERBS: &[&str] = &[
@@ -503,7 +506,10 @@ impl Finder<'_, '_> {
         } else {
             (self.group_left(i, range.start)?, Pattern::Clause)
         };
-        let allow_direct = !INTRANSITIVE.contains(&trigger.lemma.as_str());
+        // "Hamas rallied in Gaza as the US envoy arrived": a protest that takes no object
+        // is against no actor named after it without a preposition.
+        let lemma = trigger.lemma.as_str();
+        let allow_direct = !INTRANSITIVE.contains(&lemma) && !PROTESTS_WITHOUT_OBJECT.contains(&lemma);
         let (objects, place) = self.objects_right(trigger, tokens.end, range.end, allow_direct);
         Some(self.found(subjects.0, objects, pattern, place, range))
     }
@@ -1111,7 +1117,12 @@ impl Finder<'_, '_> {
                     j = mention.end;
                     continue;
                 }
-                let by_prep = prep.is_some_and(|p| trigger.target_preps.iter().any(|t| t == p));
+                // "rioted in Cairo": where a protest happens is not whom it is against.
+                let protest_place = cameo::spares_its_place(&trigger.cameo)
+                    && class == EntityClass::Place
+                    && prep == Some("in");
+                let by_prep =
+                    prep.is_some_and(|p| trigger.target_preps.iter().any(|t| t == p)) && !protest_place;
                 let direct = prep.is_none() && allow_direct;
                 let violent_place = violent
                     && class == EntityClass::Place

@@ -120,6 +120,9 @@ impl Lexicon {
         let mut found: Vec<TriggerMatch> = Vec::new();
         for &idx in candidates {
             let Some(len) = match_rest(words, i + 1, &self.rests[idx]) else { continue };
+            if self.skips_into_another_noun(words, idx, i + 1, len) {
+                continue;
+            }
             found.push(TriggerMatch { trigger: idx, len: len + 1 });
         }
         // Prefer the most words of the phrase, then the most tokens covered.
@@ -142,6 +145,9 @@ impl Lexicon {
                     return None;
                 }
                 let len = match_rest(words, rest, tail)?;
+                if self.skips_into_another_noun(words, idx, rest, len) {
+                    return None;
+                }
                 Some((TriggerMatch { trigger: idx, len: len + 1 }, len))
             })
             .max_by_key(|(m, len)| (self.n_words(m.trigger), *len))
@@ -174,6 +180,27 @@ impl Lexicon {
     pub fn match_at(&self, words: &[&str], i: usize) -> Option<TriggerMatch> {
         let found = self.matches_at(words, i);
         found.iter().find(|m| self.triggers[m.trigger].kind == TriggerKind::Verb).or(found.first()).copied()
+    }
+
+    /// Whether phrase `idx`, whose later words matched `len` words from `words[start]`,
+    /// skipped a modifier before its last word that makes with it a two-word noun trigger
+    /// of another code: "staged a hunger strike" is a hunger strike (142), not "stage
+    /// strike" (143), but "engaged them in a gun battle" is still "engage in battle".
+    fn skips_into_another_noun(&self, words: &[&str], idx: usize, start: usize, len: usize) -> bool {
+        let rest = &self.rests[idx];
+        let end = start + len;
+        let before_last = rest.len().checked_sub(2).map(|k| &rest[k]);
+        let skipped = len > rest.len() && before_last.is_none_or(|w| !w.matches(words[end - 2]));
+        let code = &self.triggers[idx].cameo;
+        skipped
+            && self.by_first_word.get(words[end - 2]).is_some_and(|candidates| {
+                candidates.iter().any(|&noun| {
+                    self.triggers[noun].kind == TriggerKind::Noun
+                        && self.rests[noun].len() == 1
+                        && match_rest(words, end - 1, &self.rests[noun]) == Some(1)
+                        && self.triggers[noun].cameo != *code
+                })
+            })
     }
 
     fn n_words(&self, idx: usize) -> usize {

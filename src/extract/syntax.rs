@@ -57,7 +57,7 @@ pub fn find_events_by_syntax(
             // reach ("lodged an official protest", "expelled two Russian diplomats").
             let one_word = verb.is_none_or(|m| !lexicon.triggers[m.trigger].lemma.contains(' '));
             let verb = one_word
-                .then(|| reader.object_phrase(lexicon, i))
+                .then(|| reader.object_phrase(lexicon, &lower, range.start, i))
                 .flatten()
                 .or(verb.map(|m| (m, i..i + m.len)));
             // A phrase split by its object ("placed Mugabe under house arrest").
@@ -256,6 +256,33 @@ const PURPOSE_VERBS: &[&str] = &[
     "call", "condemn", "decry", "demand", "denounce", "oppose", "press", "protest", "seek", "urge",
 ];
 
+/// Purpose verbs whose object is what is protested, not what is wanted: "to protest
+/// Sweden's decision", "condemning abuses by the army". Whoever is responsible for it is
+/// the target (`Reader::responsible_for`).
+const OBJECTION_VERBS: &[&str] = &["condemn", "decry", "denounce", "oppose", "protest"];
+
+/// Verbs (as lemmas) that show a stance: "to show their disapproval of X", "voicing anger at".
+const SHOWING_VERBS: &[&str] = &["express", "show", "signal", "voice"];
+
+/// Nouns of a stance against something, named after "of", "to", "at", "over", "against" or
+/// "with": "in defiance of Chinese authorities", "to show their disapproval of X".
+#[rustfmt::skip]
+const STANCE_NOUNS: &[&str] = &[
+    "anger", "defiance", "disapproval", "discontent", "displeasure", "dissatisfaction", "fury",
+    "indignation", "opposition", "outrage", "protest", "rejection",
+];
+
+/// Nouns for what befalls their possessor, who is then not the one protested against:
+/// "in protest over Navalny's arrest", "protests over Mahsa Amini's death". Their agent
+/// still is ("the killing of a student by police").
+#[rustfmt::skip]
+const UNDERGONE_NOUNS: &[&str] = &[
+    "abduction", "arrest", "arrests", "assassination", "conviction", "death", "deaths",
+    "deportation", "detention", "disappearance", "dismissal", "execution", "exile", "expulsion",
+    "imprisonment", "jailing", "killing", "killings", "kidnapping", "murder", "ouster", "plight",
+    "removal", "sentence", "sentencing", "suffering", "torture", "treatment", "trial",
+];
+
 /// Nouns whose possessor or "of" phrase is who a protest speaks for, not whom it is
 /// against: "demanding the release of Alexei Navalny", "calling for the safety of hostages".
 #[rustfmt::skip]
@@ -288,9 +315,22 @@ impl Reader<'_, '_> {
             }
         }
         let mut has_agent = false;
+        // "demonstrated against abuses by the army": the agent of what is protested.
+        let protested = |k: usize| {
+            is_protest(trigger)
+                && ["obl", "obj"].into_iter().flat_map(|r| self.text.children(i, r)).any(|n| {
+                    n < k
+                        && matches!(self.preposition_before(n).as_deref(), Some("against" | "over"))
+                        && self.protest_agent_misplaced(i, n)
+                })
+        };
         for k in self.text.children(i, "obl") {
             let preposition = self.preposition_of(k);
-            if self.text.deprel[k] == "obl:agent" || preposition.as_deref() == Some("by") {
+            let agent = self.text.deprel[k] == "obl:agent" || preposition.as_deref() == Some("by");
+            if agent && protested(k) {
+                continue;
+            }
+            if agent {
                 has_agent = true;
                 subjects.extend(self.actors(k, false));
                 continue;
@@ -363,6 +403,9 @@ impl Reader<'_, '_> {
             let nouns = ["obj", "obl"].into_iter().flat_map(|r| self.text.children(i, r)).filter(phrase_noun);
             let anchors: Vec<usize> = std::iter::once(i).chain(nouns).collect();
             objects = self.purpose_targets(&anchors);
+            if objects.is_empty() {
+                objects = self.protested_targets(&anchors);
+            }
         }
         if objects.is_empty() && has_agent && is_mediation(trigger) {
             objects = self.mediated_parties(i);
@@ -524,7 +567,8 @@ impl Reader<'_, '_> {
         let clauses =
             anchors.iter().flat_map(|&a| ["xcomp", "advcl", "acl"].map(|r| self.text.children(a, r)));
         for clause in clauses.flatten() {
-            if !PURPOSE_VERBS.contains(&self.text.lemma[clause].as_str()) {
+            let lemma = self.text.lemma[clause].as_str();
+            if !PURPOSE_VERBS.contains(&lemma) && !SHOWING_VERBS.contains(&lemma) {
                 continue;
             }
             // Only a participle ("demanding") or an infinitive ("to demand") of the protesters'
@@ -532,6 +576,26 @@ impl Reader<'_, '_> {
             let to = self.text.children(clause, "mark").into_iter().any(|m| self.text.low(m) == "to");
             let non_finite = self.text.tag(clause) == "VBG" || self.text.tag(clause) == "VB" && to;
             if !non_finite || !self.text.children(clause, "nsubj").is_empty() {
+                continue;
+            }
+            // "to show their disapproval of the United States' policies": what the stance is against.
+            if SHOWING_VERBS.contains(&lemma) {
+                let stances = self.text.children(clause, "obj").into_iter().filter(|&k| self.is_stance(k));
+                for stance in stances {
+                    let against = self.stance_objects(stance).into_iter().chain(self.stance_objects(clause));
+                    out.extend(against.flat_map(|k| self.responsible_for(k)));
+                }
+                continue;
+            }
+            // "to protest Sweden's decision", "condemning abuses by the army": whoever is
+            // responsible for what is protested.
+            if OBJECTION_VERBS.contains(&lemma) {
+                let protested = self.text.children(clause, "obl").into_iter().filter(|&k| {
+                    matches!(self.preposition_of(k).as_deref(), Some("against" | "over" | "at"))
+                });
+                for k in self.text.children(clause, "obj").into_iter().chain(protested) {
+                    out.extend(self.responsible_for(k));
+                }
                 continue;
             }
             // "demanding that Russia withdraw" (not "that Navalny be freed", a passive).
@@ -558,10 +622,18 @@ impl Reader<'_, '_> {
 
     /// Whom a thing demanded is demanded of: the actor it names ("urged Israel"), its
     /// possessor ("X's resignation") or its "of" phrase ("the removal of X from office").
-    /// Nothing for what is asked on someone's behalf ("the release of X").
+    /// Nothing for what is asked on someone's behalf ("the release of X"), except whom
+    /// it is to be free of ("greater freedom from President X's government").
     fn demanded_of(&self, k: usize) -> Vec<usize> {
         if ON_BEHALF_NOUNS.contains(&self.text.low(k)) {
-            return Vec::new();
+            return self
+                .text
+                .children(k, "nmod")
+                .into_iter()
+                .filter(|&c| self.preposition_of(c).as_deref() == Some("from"))
+                .flat_map(|c| self.actors(c, true))
+                .filter(|&e| !self.is_place(e))
+                .collect();
         }
         let named = self.actors(k, true);
         if !named.is_empty() || !self.text.tag(k).starts_with("NN") {
@@ -573,6 +645,131 @@ impl Reader<'_, '_> {
             .filter(|&c| self.preposition_of(c).as_deref() == Some("of"))
             .flat_map(|c| self.actors(c, true))
             .collect()
+    }
+
+    /// The target of a protest that names none of its own, read from what is protested,
+    /// hung on the protest's verb or noun (`anchors`): "demonstrations against abuses by the
+    /// army", "a strike over a bill signed by the minister", or a stance the protest is made
+    /// in ("rallied in defiance of Chinese authorities"). The actor responsible for it is
+    /// the target. The place of the protest never is.
+    fn protested_targets(&self, anchors: &[usize]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &anchor in anchors {
+            let attached = ["obl", "nmod", "obj"].into_iter().flat_map(|r| self.text.children(anchor, r));
+            for k in attached {
+                match self.preposition_before(k).as_deref() {
+                    Some("against" | "over") => {
+                        let responsible = self.responsible_for(k);
+                        if responsible.is_empty() {
+                            out.extend(anchors.iter().flat_map(|&verb| self.agents_hung_on_verb(verb, k)));
+                        }
+                        out.extend(responsible);
+                    }
+                    Some("in") if self.is_stance(k) => {
+                        out.extend(self.stance_objects(k).into_iter().flat_map(|c| self.responsible_for(c)));
+                    }
+                    // "went on strike in protest at X's decision", with "at X's decision" hung on the verb.
+                    Some("at" | "of" | "to") if self.follows_stance(k) => out.extend(self.responsible_for(k)),
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
+    /// The agent of a protested thing that the parser hung on the protest's verb:
+    /// "[Palestinians] demonstrated against violations by the Israeli military". An
+    /// active verb with its own subject has no agent, so a "by" phrase after what is
+    /// protested (`protested`) is that thing's.
+    fn agents_hung_on_verb(&self, verb: usize, protested: usize) -> Vec<usize> {
+        if !self.protest_agent_misplaced(verb, protested) {
+            return Vec::new();
+        }
+        let by = |&c: &usize| c > protested && self.preposition_of(c).as_deref() == Some("by");
+        let agents = self.text.children(verb, "obl").into_iter().filter(by);
+        agents.flat_map(|c| self.actors(c, true)).filter(|&e| !self.is_place(e)).collect()
+    }
+
+    /// Whether a verb is active, with a subject of its own, so that a "by" phrase after
+    /// `after` belongs to what comes before it, not to the verb.
+    fn protest_agent_misplaced(&self, verb: usize, after: usize) -> bool {
+        let subjects = self.text.children(verb, "nsubj");
+        after > verb
+            && !subjects.is_empty()
+            && subjects.iter().all(|&k| self.text.deprel[k] == "nsubj")
+            && self.text.children(verb, "aux:pass").is_empty()
+    }
+
+    /// Whether a noun names a stance against something ("defiance", "disapproval").
+    fn is_stance(&self, k: usize) -> bool {
+        STANCE_NOUNS.contains(&self.text.low(k))
+    }
+
+    /// Whether the preposition of nominal `k` comes right after "in" and a stance noun
+    /// ("in protest at", "in defiance of"), whatever the parser hung the nominal on.
+    fn follows_stance(&self, k: usize) -> bool {
+        let Some(&case) = self.text.children(k, "case").first() else {
+            return false;
+        };
+        let start = self.text.sentences[self.text.sentence_of[k]].tokens.start;
+        case >= start + 2 && self.is_stance(case - 1) && self.text.low(case - 2) == "in"
+    }
+
+    /// What a stance (or the verb that shows it) is against: "disapproval of X", "opposition
+    /// to X", "anger at X", "outrage over X".
+    fn stance_objects(&self, k: usize) -> Vec<usize> {
+        ["nmod", "obl"]
+            .into_iter()
+            .flat_map(|r| self.text.children(k, r))
+            .filter(|&c| {
+                matches!(
+                    self.preposition_of(c).as_deref(),
+                    Some("of" | "to" | "at" | "over" | "against" | "with")
+                )
+            })
+            .collect()
+    }
+
+    /// The actor responsible for a protested thing: the actor it names ("against the
+    /// government", "in defiance of Chinese authorities"), its owner ("Sweden's decision",
+    /// "the Russian government's refusal", "the Israeli proposal") or its agent ("abuses by
+    /// Algerian security forces", "a bill signed by the minister"). What befalls its
+    /// possessor names only its agent ("Navalny's arrest" is not Navalny's doing).
+    fn responsible_for(&self, k: usize) -> Vec<usize> {
+        let noun = self.text.tag(k).starts_with("NN");
+        // "the killing of a student by police": the parser often hangs the agent on the "of" phrase.
+        let agents = |out: &mut Vec<usize>| {
+            let of = self
+                .text
+                .children(k, "nmod")
+                .into_iter()
+                .filter(|&c| self.preposition_of(c).as_deref() == Some("of"));
+            for owner in std::iter::once(k).chain(of) {
+                for c in self.text.children(owner, "nmod") {
+                    if self.preposition_of(c).as_deref() == Some("by") {
+                        out.extend(self.actors(c, true));
+                    }
+                }
+            }
+        };
+        let mut out = Vec::new();
+        if noun && self.mentions.at(k).is_none() && UNDERGONE_NOUNS.contains(&self.text.low(k)) {
+            agents(&mut out);
+        } else {
+            out = self.actors(k, true);
+            if out.is_empty() && noun {
+                // "the Russian government's refusal", "President X's government": the owner
+                // may itself be a group standing for its country.
+                for c in self.text.children(k, "nmod:poss") {
+                    out.extend(self.actors(c, true));
+                }
+            }
+            if out.is_empty() && noun {
+                agents(&mut out);
+            }
+        }
+        out.retain(|&e| !self.is_place(e));
+        out
     }
 
     /// The actor named first in a "that" clause right after a verb, read by word order for
@@ -625,7 +822,12 @@ impl Reader<'_, '_> {
     /// happened ("struck targets in the Bekaa valley", "an airstrike hit a bus in Yemen").
     fn prepositional_targets(&self, trigger: &Trigger, k: usize, preposition: Option<&str>) -> Vec<usize> {
         if preposition.is_some_and(|p| trigger.target_preps.iter().any(|t| t == p)) {
-            self.actors(k, true)
+            let mut named = self.actors(k, true);
+            // "rioted in Cairo": where a protest happens is not whom it is against.
+            if cameo::spares_its_place(&trigger.cameo) && preposition == Some("in") {
+                named.retain(|&e| !self.is_place(e));
+            }
+            named
         } else if cameo::is_violent(&trigger.cameo)
             && matches!(preposition, Some("in" | "on" | "at" | "onto" | "into"))
         {
@@ -705,6 +907,9 @@ impl Reader<'_, '_> {
         // "staged demonstrations to demand the resignation of X", "held protests calling for".
         if objects.is_empty() && is_protest(trigger) {
             objects = self.purpose_targets(&[noun, i]);
+            if objects.is_empty() {
+                objects = self.protested_targets(&[noun, i]);
+            }
         }
         let event = self.event(trigger, i, subjects, objects, range)?;
         Some(Found { trigger: choice.trigger, tokens: first..first + choice.len, ..event })
@@ -812,6 +1017,9 @@ impl Reader<'_, '_> {
         if objects.is_empty() && is_protest(trigger) {
             let anchors: Vec<usize> = std::iter::once(i).chain(adverbial).collect();
             objects = self.purpose_targets(&anchors);
+            if objects.is_empty() {
+                objects = self.protested_targets(&anchors);
+            }
         }
         let event = self.event(trigger, i, subjects, objects, range)?;
         Some(Found { trigger: choice.trigger, tokens: i..first + choice.len, ..event })
@@ -852,8 +1060,17 @@ impl Reader<'_, '_> {
     /// A two-word verb phrase made of this verb and the head noun of its object, however
     /// many words stand between them: "lodged an official protest with Albania" is "lodge
     /// protest", "expelled two Russian diplomats" is "expel diplomats". An amount stands for
-    /// what it measures: "delivered 50 tonnes of food" is "deliver food".
-    fn object_phrase(&self, lexicon: &Lexicon, i: usize) -> Option<(TriggerMatch, Range<usize>)> {
+    /// what it measures: "delivered 50 tonnes of food" is "deliver food". A noun that ends a
+    /// longer noun trigger of another code is read as that one ("staged a 24-hour hunger
+    /// strike" is a hunger strike, not "stage strike"); `lower` holds the sentence's words
+    /// from token `start`.
+    fn object_phrase(
+        &self,
+        lexicon: &Lexicon,
+        lower: &[&str],
+        start: usize,
+        i: usize,
+    ) -> Option<(TriggerMatch, Range<usize>)> {
         let verb = self.text.lemma[i].as_str();
         let measured = |k: usize| {
             let amount = is_amount(self.text.low(k)) || self.text.tag(k) == "CD";
@@ -869,7 +1086,10 @@ impl Reader<'_, '_> {
                 let trigger = [self.text.low(k), self.text.lemma[k].as_str()]
                     .into_iter()
                     .find_map(|noun| lexicon.find(&format!("{verb} {noun}"), TriggerKind::Verb))?;
-                Some((TriggerMatch { trigger, len: k + 1 - i }, i..k + 1))
+                let code = &lexicon.triggers[trigger].cameo;
+                let another_noun = noun_trigger_ending_at(lexicon, lower, k, start)
+                    .is_some_and(|(m, first)| first < k && lexicon.triggers[m.trigger].cameo != *code);
+                (!another_noun).then_some((TriggerMatch { trigger, len: k + 1 - i }, i..k + 1))
             })
     }
 
@@ -898,6 +1118,17 @@ impl Reader<'_, '_> {
                 continue;
             }
             if let Some((choice, len)) = lexicon.split_match(lower, k, at) {
+                // "staged a hunger strike": the rest is the end of a noun trigger of another
+                // code that starts before it, which is the verb's object and its event.
+                let code = &lexicon.triggers[choice.trigger].cameo;
+                let last = rest_start + len - 1;
+                let another_noun =
+                    noun_trigger_ending_at(lexicon, lower, last, offset).is_some_and(|(m, first)| {
+                        first < rest_start && lexicon.triggers[m.trigger].cameo != *code
+                    });
+                if another_noun {
+                    return None;
+                }
                 return Some((choice, i..rest_start + len));
             }
         }
@@ -1185,6 +1416,13 @@ impl Reader<'_, '_> {
     /// The preposition (`case` dependent) of a nominal, lowercase.
     fn preposition_of(&self, k: usize) -> Option<String> {
         self.text.children(k, "case").first().map(|&c| self.text.low(c).to_string())
+    }
+
+    /// The preposition of a nominal, or of the first word of its compound, where the parser
+    /// may hang it ("against [human rights] violations").
+    fn preposition_before(&self, k: usize) -> Option<String> {
+        self.preposition_of(k)
+            .or_else(|| self.text.children(k, "compound").first().and_then(|&c| self.preposition_of(c)))
     }
 
     fn is_place_or_country(&self, entity: usize) -> bool {
