@@ -1232,6 +1232,14 @@ fn a_group_protesting_no_one_in_particular_protests_its_own_government() {
         edges.contains(&"ent:group-kenya-opposition protestsAgainst ent:kenya".to_string()),
         "{edges:#?}"
     );
+    // Named only by its city, the group's state is still the target.
+    let (edges, _) = edges_of(groups, "Demonstrators in Baghdad blocked a road on Tuesday.");
+    assert!(edges.contains(&"ent:group-iraq-opposition blockades ent:iraq".to_string()), "{edges:#?}");
+    let (edges, _) = edges_of(
+        groups,
+        "Demonstrators in Baghdad blocked a road to show their disapproval for Iran's policies.",
+    );
+    assert!(edges.contains(&"ent:group-iraq-opposition blockades ent:iran".to_string()), "{edges:#?}");
     // A stated target stays; a protest abroad is not aimed at home.
     let (edges, _) = edges_of(groups, "Chilean students protested against Argentina on Tuesday.");
     assert!(!edges.iter().any(|e| e.ends_with("ent:chile")), "{edges:#?}");

@@ -142,6 +142,14 @@ pub fn find_groups(text: &Text<'_>, mentions: &mut Mentions, gazetteer: &Gazette
         found.push((i, end, entity, before.map(|(m, _)| m)));
     }
     for (start, end, entity, qualifier) in found {
+        // The group's own state is an entity of the article even when only a city names it
+        // ("demonstrators in Baghdad"): a protest with no stated target is aimed at it.
+        let alpha3 = entity.country.clone().unwrap_or_default();
+        if mentions.country_entity(&alpha3).is_none()
+            && let Some(home) = gazetteer.country(&alpha3)
+        {
+            mentions.entity_for(gazetteer.entries[home].to_entity());
+        }
         let idx = mentions.entity_for(entity);
         // The group's own words ("rebels") and, with its country word, the whole phrase
         // ("Sudanese rebels").

@@ -76,9 +76,9 @@ impl Default for RuleExtractor {
 impl Extractor for RuleExtractor {
     fn version(&self) -> &str {
         if self.groups {
-            concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+12+groups")
+            concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+13+groups")
         } else {
-            concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+12")
+            concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+13")
         }
     }
 

@@ -724,7 +724,7 @@ impl Reader<'_, '_> {
             .filter(|&c| {
                 matches!(
                     self.preposition_of(c).as_deref(),
-                    Some("of" | "to" | "at" | "over" | "against" | "with")
+                    Some("of" | "to" | "at" | "over" | "against" | "with" | "for")
                 )
             })
             .collect()
