@@ -1308,6 +1308,16 @@ fn ordering_someone_to_act_is_a_demand_but_ordering_strikes_is_not() {
 }
 
 #[test]
+fn a_participle_right_after_a_verb_describes_the_noun_after_it() {
+    check(
+        "Hamas rejected proposed Israeli changes to the deal.",
+        &["ent:hamas rejects ent:israel"],
+        &["ent:hamas offers ent:israel"],
+    );
+    check("Israel has attacked Gaza.", &["ent:israel attacks ent:gaza"], &[]);
+}
+
+#[test]
 fn a_list_of_agents_does_not_hide_the_target_after_it() {
     check(
         "Sanctions by the US, the EU, and some Western countries against Iran have failed.",

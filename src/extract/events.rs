@@ -357,10 +357,14 @@ impl Finder<'_, '_> {
             return None;
         }
         let tag = self.text.tag(i);
-        // "the occupied West Bank", "a disputed region": a participle used as an adjective.
+        // "the occupied West Bank", "a disputed region", "rejected proposed Israeli
+        // changes": a participle used as an adjective, after a determiner or a finite verb.
         let adjectival = matches!(tag, "VBN" | "JJ")
             && i > 0
-            && DETERMINERS.contains(&self.text.low(i - 1))
+            && (DETERMINERS.contains(&self.text.low(i - 1))
+                || matches!(self.text.tag(i - 1), "VBD" | "VBZ" | "VBP")
+                    && !BE_FORMS.contains(&self.text.low(i - 1))
+                    && !matches!(self.text.low(i - 1), "has" | "have" | "had" | "get" | "gets" | "got"))
             && (self.text.tag(i + 1).starts_with("NN") || self.text.is_capitalised(i + 1));
         if adjectival && noun.is_none() {
             return None;
