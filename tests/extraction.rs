@@ -1318,6 +1318,19 @@ fn a_participle_right_after_a_verb_describes_the_noun_after_it() {
 }
 
 #[test]
+fn allowing_the_return_or_entry_of_others_is_a_concession_to_them() {
+    check(
+        "Israel allowed the return of UN inspectors to Gaza.",
+        &["ent:israel concedesTo ent:united-nations"],
+        &[],
+    );
+    assert_eq!(
+        coded("Russia allowed the entry of OSCE monitors on Monday."),
+        ["ent:russia 086 ent:organization-for-security-and-co-operation-in-europe"]
+    );
+}
+
+#[test]
 fn a_list_of_agents_does_not_hide_the_target_after_it() {
     check(
         "Sanctions by the US, the EU, and some Western countries against Iran have failed.",
