@@ -24,6 +24,7 @@ use super::Modality;
 use super::cameo;
 use super::lexicon::{Trigger, TriggerKind};
 use super::mentions::Text;
+use super::syntax::is_amount;
 
 /// An event as the verb over its trigger makes it.
 pub struct Framed {
@@ -138,6 +139,24 @@ pub fn is_halting(lemma: &str) -> bool {
 /// Nouns that stand for a part or an amount of what follows "of": "part of the aid".
 const PARTS: &[&str] = &["all", "half", "most", "much", "part", "portion", "some"];
 
+/// The noun that stands for the noun trigger ending at `k` in its clause: up from it
+/// through a compound ("a military aid program"), a part ("part of the aid") or an amount
+/// ("70 million dollars of aid"); the verb it is the object of governs it.
+fn carrying_noun(text: &Text<'_>, mut k: usize) -> usize {
+    for _ in 0..3 {
+        let Some(head) = text.head[k] else { break };
+        let measure = text.deprel[k] == "nmod"
+            && text.children(k, "case").iter().any(|&c| text.low(c) == "of")
+            && (PARTS.contains(&text.lemma[head].as_str()) || is_amount(text.low(head)));
+        if text.deprel[k] == "compound" || measure {
+            k = head;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
 /// The frame of the event whose trigger spans `tokens` in the sentence starting at `start`,
 /// and the first token of what carries it: the halting verb ("threatened to *suspend*
 /// aid"), else the trigger.
@@ -154,18 +173,7 @@ fn frame_of(
     }
     let mut k = if trigger.kind == TriggerKind::Noun { tokens.end - 1 } else { first };
     if trigger.kind == TriggerKind::Noun {
-        // Up from the noun to the verb it is the object of.
-        for _ in 0..3 {
-            let Some(head) = text.head[k] else { return (Frame::Plain, first) };
-            let part_of = text.deprel[k] == "nmod"
-                && text.children(k, "case").iter().any(|&c| text.low(c) == "of")
-                && PARTS.contains(&text.lemma[head].as_str());
-            if text.deprel[k] == "compound" || part_of {
-                k = head;
-            } else {
-                break;
-            }
-        }
+        k = carrying_noun(text, k);
         // "lifted on Friday a week-old blockade": read by word order when the parse
         // did not make the noun the verb's object.
         if let Some(verb) = halted_before(text, tokens.start, start) {
@@ -212,9 +220,6 @@ const INTENDING: &[&str] = &[
     "vow", "willing",
 ];
 
-/// Nouns that measure what follows "of": "70 million dollars of aid", "tons of food aid".
-const AMOUNTS: &[&str] = &["dollar", "euro", "pound", "ton", "tonne", "worth"];
-
 /// Whether the act of `trigger` (spanning `tokens`) is only announced: an intending word
 /// governs its clause through the parse, however far away ("agreed in principle on
 /// Saturday to provide about 70 million dollars of aid"). The words just before a trigger
@@ -222,20 +227,7 @@ const AMOUNTS: &[&str] = &["dollar", "euro", "pound", "ton", "tonne", "worth"];
 fn announced(text: &Text<'_>, trigger: &Trigger, tokens: std::ops::Range<usize>) -> bool {
     let mut k = if trigger.kind == TriggerKind::Noun { tokens.end - 1 } else { tokens.start };
     if trigger.kind == TriggerKind::Noun {
-        // Up from the noun to the verb it is the object of.
-        for _ in 0..3 {
-            let Some(head) = text.head[k] else { return false };
-            let of = text.children(k, "case").iter().any(|&c| text.low(c) == "of");
-            let measured = text.deprel[k] == "nmod"
-                && of
-                && (PARTS.contains(&text.lemma[head].as_str())
-                    || AMOUNTS.contains(&text.lemma[head].as_str()));
-            if text.deprel[k] == "compound" || measured {
-                k = head;
-            } else {
-                break;
-            }
-        }
+        k = carrying_noun(text, k);
         let Some(verb) = text.head[k] else { return false };
         if !(matches!(text.deprel[k], "obj" | "obl") && text.tag(verb).starts_with("VB")) {
             return false;

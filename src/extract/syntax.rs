@@ -151,7 +151,7 @@ fn is_partitive(word: &str) -> bool {
 }
 
 /// Nouns of amount that stand before what they measure ("5 million dollars of aid").
-fn is_amount(word: &str) -> bool {
+pub(super) fn is_amount(word: &str) -> bool {
     matches!(
         word,
         "dollars"
@@ -228,6 +228,23 @@ fn noun_trigger_ending_at(
     (noun.saturating_sub(2).max(start)..=noun)
         .find_map(|s| noun_at(s).find(|m| s + m.len == noun + 1).map(|m| (m, s)))
         .or_else(|| noun_at(noun).next().map(|m| (m, noun)))
+}
+
+/// Whether the word at `last` ends a noun trigger that starts before `from` and codes
+/// otherwise than `trigger`: in "staged a 24-hour hunger strike" the object is a hunger
+/// strike, not the "stage strike" a verb phrase would read. `lower` holds the sentence's
+/// words from token `start`.
+fn ends_another_noun(
+    lexicon: &Lexicon,
+    lower: &[&str],
+    last: usize,
+    start: usize,
+    from: usize,
+    trigger: usize,
+) -> bool {
+    let code = &lexicon.triggers[trigger].cameo;
+    noun_trigger_ending_at(lexicon, lower, last, start)
+        .is_some_and(|(m, first)| first < from && lexicon.triggers[m.trigger].cameo != *code)
 }
 
 /// Verbs (as lemmas) that take an event noun as their object and lend it their subject.
@@ -1086,9 +1103,7 @@ impl Reader<'_, '_> {
                 let trigger = [self.text.low(k), self.text.lemma[k].as_str()]
                     .into_iter()
                     .find_map(|noun| lexicon.find(&format!("{verb} {noun}"), TriggerKind::Verb))?;
-                let code = &lexicon.triggers[trigger].cameo;
-                let another_noun = noun_trigger_ending_at(lexicon, lower, k, start)
-                    .is_some_and(|(m, first)| first < k && lexicon.triggers[m.trigger].cameo != *code);
+                let another_noun = ends_another_noun(lexicon, lower, k, start, k, trigger);
                 (!another_noun).then_some((TriggerMatch { trigger, len: k + 1 - i }, i..k + 1))
             })
     }
@@ -1120,13 +1135,8 @@ impl Reader<'_, '_> {
             if let Some((choice, len)) = lexicon.split_match(lower, k, at) {
                 // "staged a hunger strike": the rest is the end of a noun trigger of another
                 // code that starts before it, which is the verb's object and its event.
-                let code = &lexicon.triggers[choice.trigger].cameo;
-                let last = rest_start + len - 1;
-                let another_noun =
-                    noun_trigger_ending_at(lexicon, lower, last, offset).is_some_and(|(m, first)| {
-                        first < rest_start && lexicon.triggers[m.trigger].cameo != *code
-                    });
-                if another_noun {
+                if ends_another_noun(lexicon, lower, rest_start + len - 1, offset, rest_start, choice.trigger)
+                {
                     return None;
                 }
                 return Some((choice, i..rest_start + len));
@@ -1219,7 +1229,7 @@ impl Reader<'_, '_> {
         if !all_groups || elsewhere {
             return None;
         }
-        entities.iter().position(|e| e.class == EntityClass::Country && e.country.as_deref() == Some(country))
+        self.mentions.country_entity(country)
     }
 
     /// Whether every mention of `entity` in the sentence comes after the trigger at `i` as
