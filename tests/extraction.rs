@@ -298,7 +298,7 @@ fn arabic_article_in_surnames() {
 fn a_verb_ends_the_noun_phrase_before_a_title() {
     check(
         "President Nicolas Maduro spoke. Maduro's government barred opposition leader Henrique Capriles.",
-        &["ent:nicolas-maduro restricts ent:henrique-capriles"],
+        &["ent:venezuela restricts ent:henrique-capriles"],
         &[],
     );
 }
@@ -1123,7 +1123,7 @@ fn the_end_of_a_full_name_is_the_same_person() {
 fn a_thing_made_by_someone_stands_for_its_maker() {
     check(
         "South Korea's National Assembly voted on Wednesday to lift the martial law imposed by President Yoon Suk Yeol.",
-        &["ent:national-assembly easesSanctionsOn ent:yoon-suk-yeol"],
+        &["ent:south-korea-national-assembly easesSanctionsOn ent:yoon-suk-yeol"],
         &[],
     );
 }
@@ -1982,7 +1982,8 @@ fn a_protest_is_against_whom_its_purpose_is_directed() {
     let events = coded(
         "The Muslim Brotherhood rallied in Cairo on Friday, denouncing Abdel Fattah al-Sisi's government.",
     );
-    assert!(has(&events, "ent:muslim-brotherhood 141 ent:abdel-fattah-al-sisi"), "{events:?}");
+    // A leader's government is the state.
+    assert!(has(&events, "ent:muslim-brotherhood 141 ent:egypt"), "{events:?}");
     let events = coded("The Awami League held a rally in Dhaka urging Sheikh Hasina's government to resign.");
     assert!(has(&events, "ent:awami-league 141 ent:hasina"), "{events:?}");
     // A protest with a target of its own keeps it.
@@ -2047,7 +2048,7 @@ fn a_protest_is_against_whoever_is_responsible_for_what_it_protests() {
     let events = coded(
         "The Muslim Brotherhood demonstrated in Cairo to press its demands for greater freedom from President Hosni Mubarak's government.",
     );
-    assert!(has(&events, "ent:muslim-brotherhood 141 ent:hosni-mubarak"), "{events:?}");
+    assert!(has(&events, "ent:muslim-brotherhood 141 ent:egypt"), "{events:?}");
     let events = coded("Hezbollah rallied in Beirut in defiance of Israeli authorities.");
     assert!(has(&events, "ent:hezbollah 141 ent:israel"), "{events:?}");
     // The agent of the protested thing, wherever the parser hung "by".
@@ -2133,5 +2134,49 @@ fn what_someone_must_do_is_not_done() {
     assert_eq!(
         modality_of(text, "ent:iraq", "ent:united-nations", "cooperatesWith"),
         newskg::extract::Modality::Hypothetical
+    );
+}
+
+#[test]
+fn a_leaders_administration_or_regime_is_the_state() {
+    check(
+        "Benjamin Netanyahu spoke on Sunday. The Netanyahu government rejected the proposal from Hamas on Monday.",
+        &["ent:israel rejects ent:hamas"],
+        &["ent:benjamin-netanyahu rejects ent:hamas"],
+    );
+    check(
+        "Prime Minister Benjamin Netanyahu met his cabinet. Netanyahu's government later criticised Egypt.",
+        &["ent:israel criticizes ent:egypt"],
+        &[],
+    );
+}
+
+#[test]
+fn owned_organisations_and_located_places_get_their_country() {
+    let (_, entities) = edges_of(
+        RuleExtractor::shared(),
+        "The Ivory Coast's Supreme Court banned the party. Israeli tanks fired shells at targets in Jericho in the West Bank. \
+         The Supreme Court of Ivory Coast later met.",
+    );
+    let country = |id: &str| entities.iter().find(|e| e.id == id).and_then(|e| e.country.clone());
+    assert_eq!(country("ent:ivory-coast-supreme-court").as_deref(), Some("CIV"), "{entities:#?}");
+    assert_eq!(country("ent:jericho").as_deref(), Some("PSE"), "{entities:#?}");
+    assert!(
+        entities.iter().any(|e| e.id.contains("court-of-ivory-coast") && e.country.as_deref() == Some("CIV"))
+    );
+}
+
+#[test]
+fn a_noun_after_an_adjective_is_no_verb_trigger() {
+    // "funds" is only a verb in the lexicon ("fund"): after "public" it is the noun.
+    check(
+        "Haitian officials accused Jean-Bertrand Aristide of misusing public funds.",
+        &["ent:haiti accuses ent:jean-bertrand-aristide"],
+        &["ent:jean-bertrand-aristide aids ent:haiti"],
+    );
+    check(
+        "Emmanuel Macron and Xi Jinping talked on the phone on Monday.",
+        &["ent:emmanuel-macron phones ent:xi-jinping"],
+        &[],
     );
 }

@@ -373,10 +373,22 @@ impl Finder<'_, '_> {
             (Some(_), Some(n)) if tag.starts_with("NN") => Some(*n),
             (Some(v), Some(_)) if tag.starts_with("VB") => Some(*v),
             (Some(v), Some(n)) => Some(if self.noun_context(i) { *n } else { *v }),
+            // "misusing public funds", "the funds": a word the tagger and the words before
+            // it both make a noun is no verb, though the lexicon only knows it as one.
+            (Some(_), None) if tag.starts_with("NN") && self.plain_noun_context(i) => None,
             (Some(v), None) => Some(*v),
             (None, Some(n)) => Some(*n),
             (None, None) => None,
         }
+    }
+
+    /// Whether the word before `i` is a determiner or a lowercase adjective, which only a
+    /// noun follows ("the funds", "public funds"). A capitalised adjective may be a name
+    /// the tagger misread ("Russian forces struck").
+    fn plain_noun_context(&self, i: usize) -> bool {
+        i > 0
+            && (DETERMINERS.contains(&self.text.low(i - 1))
+                || self.text.tag(i - 1) == "JJ" && !self.text.is_capitalised(i - 1))
     }
 
     /// Whether the words before `i` make it a noun: a determiner, a possessive, a demonym.

@@ -469,7 +469,9 @@ const SETTLEMENT_NOUNS: &[&str] = &[
 
 /// Gives a place the gazetteer does not know the country the text puts it in: "the
 /// besieged Bosnian town of Gorazde", "the northern Nigerian town of Gwoza", "the West
-/// Bank city of Jericho" (a description before it), or "Bam, Iran" (a country after it).
+/// Bank city of Jericho" (a description before it), "Bam, Iran" (a country after it) or
+/// "Jericho in the West Bank". An organisation a country owns ("Ivory Coast's Supreme
+/// Court") gets that country too.
 fn locate_places(text: &Text<'_>, out: &mut Mentions) {
     let country_of = |out: &Mentions, m: usize| {
         let entity = &out.entities[out.mentions[m].entity];
@@ -479,7 +481,40 @@ fn locate_places(text: &Text<'_>, out: &mut Mentions) {
     };
     for m in 0..out.mentions.len() {
         let (start, end, entity) = (out.mentions[m].start, out.mentions[m].end, out.mentions[m].entity);
-        if out.entities[entity].class != EntityClass::Place || out.entities[entity].country.is_some() {
+        if out.entities[entity].country.is_some() {
+            continue;
+        }
+        // "the Ivory Coast's Supreme Court": an organisation that a country owns is that
+        // country's. Ministries and offices are left as they are: their country's mention
+        // already acts for them ("Russia's Defence Ministry said").
+        if out.entities[entity].class == EntityClass::Org {
+            let label = out.entities[entity].label.to_lowercase();
+            if ["ministry", "department", "office", "embassy"].iter().any(|w| label.contains(w)) {
+                continue;
+            }
+            let owner = start
+                .checked_sub(1)
+                .filter(|&k| matches!(text.low(k), "'s" | "’s"))
+                .and_then(|k| out.ending_at(k))
+                .filter(|&d| out.entities[out.mentions[d].entity].class == EntityClass::Country);
+            if let Some(d) = owner
+                && let Some(country) = country_of(out, d)
+            {
+                // Its own name in the graph, so that one country's "Supreme Court" is not
+                // merged with another's across articles.
+                let label =
+                    format!("{} {}", out.entities[out.mentions[d].entity].label, out.entities[entity].label);
+                let id = format!("ent:{}", slug(&label));
+                if !out.by_id.contains_key(&id) {
+                    out.by_id.remove(&out.entities[entity].id);
+                    out.by_id.insert(id.clone(), entity);
+                    (out.entities[entity].id, out.entities[entity].label) = (id, label);
+                }
+                out.entities[entity].country = Some(country);
+            }
+            continue;
+        }
+        if out.entities[entity].class != EntityClass::Place {
             continue;
         }
         let mut found = None;
@@ -509,6 +544,18 @@ fn locate_places(text: &Text<'_>, out: &mut Mentions) {
             if closes {
                 found = country.and_then(|d| country_of(out, d));
             }
+        }
+        // "Jericho in the West Bank", "the Esfahan facilities in central Iran": a country
+        // or a located place right after "in".
+        if found.is_none() && text.low(end) == "in" {
+            let mut k = end + 1;
+            while k < text.words.len()
+                && k < end + 4
+                && (text.low(k) == "the" || !text.is_capitalised(k) && text.tag(k) == "JJ")
+            {
+                k += 1;
+            }
+            found = out.mentions.iter().position(|d| d.start == k).and_then(|d| country_of(out, d));
         }
         if let Some(country) = found {
             out.entities[entity].country = Some(country);
@@ -1132,8 +1179,14 @@ const NAME_CITY_POPULATION: u64 = 250_000;
 /// A small city's name is too often something else: "Moro" is a Pakistani town, but the
 /// Moro Islamic Liberation Front is Philippine.
 fn country_in_name(text: &Text<'_>, gazetteer: &Gazetteer, range: std::ops::Range<usize>) -> Option<String> {
+    let end = range.end;
     range.filter(|&k| text.is_capitalised(k)).find_map(|k| {
-        let hits = gazetteer.lookup(text.words[k])?;
+        // The longest form first: "Supreme Court of Ivory Coast".
+        let longest = gazetteer.match_at(&text.words[..end], k);
+        let hits = match &longest {
+            Some(found) => found.hits.as_slice(),
+            None => gazetteer.lookup(text.words[k])?,
+        };
         hits.iter().find_map(|&(e, kind)| {
             let entry = &gazetteer.entries[e];
             let usable = match entry.class {

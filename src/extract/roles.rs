@@ -81,6 +81,50 @@ fn assign_dictionary_codes(
     }
 }
 
+/// Nouns after a leader's name that stand for the leader's state: "the Biden
+/// administration", "the Assad regime", "the Netanyahu government".
+const GOVERNMENT_NOUNS: &[&str] = &["administration", "cabinet", "government", "regime"];
+
+/// Makes "the Biden administration" and "the Assad regime" their country (GUIDELINES
+/// section 1: a state's government is the COUNTRY), for every person whose country the
+/// dictionaries or a title gave. The name then only qualifies the noun, which becomes a
+/// mention of the country; "Trump's administration" reads the same way.
+pub fn resolve_leaders_governments(text: &Text<'_>, mentions: &mut Mentions, gazetteer: &Gazetteer) {
+    let mut added = Vec::new();
+    for m in 0..mentions.mentions.len() {
+        let mention = &mentions.mentions[m];
+        let person = &mentions.entities[mention.entity];
+        if person.class != EntityClass::Person || mention.kind != MentionKind::Name {
+            continue;
+        }
+        let mut noun = mention.end;
+        if matches!(text.low(noun), "'s" | "’s") {
+            noun += 1;
+        }
+        if !GOVERNMENT_NOUNS.contains(&text.low(noun)) || mentions.at(noun).is_some() {
+            continue;
+        }
+        let Some(alpha3) = person.country.clone() else { continue };
+        let country = match mentions.country_entity(&alpha3) {
+            Some(c) => c,
+            None => match gazetteer.country(&alpha3) {
+                Some(entry) => mentions.entity_for(gazetteer.entries[entry].to_entity()),
+                None => continue,
+            },
+        };
+        mentions.mentions[m].modifier = true;
+        added.push(Mention {
+            start: noun,
+            end: noun + 1,
+            entity: country,
+            kind: MentionKind::Description,
+            modifier: false,
+        });
+    }
+    mentions.mentions.extend(added);
+    mentions.mentions.sort_by_key(|m| (m.start, m.end));
+}
+
 /// The country an article states for a person's title: "King Hassan of Morocco",
 /// "Moroccan King Hassan", "Morocco's King Hassan" (ISO alpha-3).
 fn stated_country(text: &Text<'_>, mentions: &Mentions, entity: usize) -> Option<String> {

@@ -16,7 +16,7 @@ use super::groups::{GroupNouns, find_groups};
 use super::lexicon::{Lexicon, Trigger, TriggerKind};
 use super::mentions::Mentions;
 use super::mentions::{Text, find_mentions, is_title_word};
-use super::roles::{find_roles, resolve_descriptions, resolve_titles};
+use super::roles::{find_roles, resolve_descriptions, resolve_leaders_governments, resolve_titles};
 use super::syntax::find_events_by_syntax;
 use super::time::{DateMention, find_dates};
 use super::{Casualties, Entity, EntityClass, Event, Extraction, Extractor, Modality, cameo};
@@ -76,9 +76,9 @@ impl Default for RuleExtractor {
 impl Extractor for RuleExtractor {
     fn version(&self) -> &str {
         if self.groups {
-            concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+13+groups")
+            concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+14+groups")
         } else {
-            concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+13")
+            concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+14")
         }
     }
 
@@ -86,6 +86,7 @@ impl Extractor for RuleExtractor {
         let text = Text::new(&doc.text, self.grammar);
         let mut mentions = find_mentions(&text, &self.gazetteer);
         let roles = find_roles(&text, &mut mentions, &self.gazetteer, doc.date);
+        resolve_leaders_governments(&text, &mut mentions, &self.gazetteer);
         resolve_descriptions(&text, &mut mentions, &roles.roles);
         resolve_titles(&text, &mut mentions, &roles.roles);
         if self.groups {
