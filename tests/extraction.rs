@@ -2180,3 +2180,16 @@ fn a_noun_after_an_adjective_is_no_verb_trigger() {
         &[],
     );
 }
+
+#[test]
+fn a_by_phrase_after_an_active_verbs_object_names_the_objects_owner() {
+    let events = coded("Iran dismissed the proposal by the United States on Monday.");
+    assert!(events.contains(&"ent:iran 120 ent:united-states".to_string()), "{events:?}");
+    let events = coded("Egypt accepted demands by Israel.");
+    assert!(events.contains(&"ent:egypt 083 ent:israel".to_string()), "{events:?}");
+    // An agent of the verb's own ("was attacked by") is still the subject.
+    let events = coded("Sumy was attacked by Russia.");
+    assert!(events.contains(&"ent:russia 190 ent:sumy".to_string()), "{events:?}");
+    let events = coded("France imposed import restrictions against German goods.");
+    assert!(events.contains(&"ent:france 172 ent:germany".to_string()), "{events:?}");
+}

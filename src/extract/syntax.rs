@@ -347,6 +347,16 @@ impl Reader<'_, '_> {
             if agent && protested(k) {
                 continue;
             }
+            // "accepted the proposal by the United States", "condemned the killing by
+            // police": an active verb with a subject of its own has no agent, so a "by"
+            // phrase after its object (a thing, not an actor) names whose the object is.
+            let object_agent = agent
+                && self.text.children(i, "obj").into_iter().any(|o| o < k && self.actors(o, true).is_empty())
+                && self.protest_agent_misplaced(i, k);
+            if object_agent {
+                objects.extend(self.actors(k, true));
+                continue;
+            }
             if agent {
                 has_agent = true;
                 subjects.extend(self.actors(k, false));
