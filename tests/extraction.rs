@@ -2193,3 +2193,26 @@ fn a_by_phrase_after_an_active_verbs_object_names_the_objects_owner() {
     let events = coded("France imposed import restrictions against German goods.");
     assert!(events.contains(&"ent:france 172 ent:germany".to_string()), "{events:?}");
 }
+
+#[test]
+fn groups_take_the_country_their_clause_happens_in() {
+    let groups = RuleExtractor::shared_with_groups();
+    let (edges, entities) = edges_of(groups, "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.");
+    assert!(
+        edges.contains(&"ent:group-serbia-ethnic-albanians protestsAgainst ent:serbia".to_string()),
+        "{edges:?}"
+    );
+    assert!(!entities.iter().any(|e| e.id == "ent:albania"), "{entities:#?}");
+    let (edges, _) = edges_of(
+        groups,
+        "Serb forces killed three ethnic Albanians in a gunbattle in southern Serbia Friday.",
+    );
+    assert!(edges.contains(&"ent:serbia kills ent:group-serbia-ethnic-albanians".to_string()), "{edges:?}");
+    // Refugees are not of the country they arrive in.
+    let (_, entities) = edges_of(groups, "Refugees protested in Germany on Monday.");
+    assert!(!entities.iter().any(|e| e.id.starts_with("ent:group-")), "{entities:#?}");
+    // The default extractor has no groups.
+    let (edges, _) =
+        edges_of(RuleExtractor::shared(), "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.");
+    assert!(edges.is_empty(), "{edges:?}");
+}

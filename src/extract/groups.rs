@@ -12,7 +12,12 @@
 //! - a country's name or demonym, or a place of a country, just before it: "Afghan
 //!   rebels", "Ivory Coast rebels", "angry French paper workers", "Baghdad residents";
 //! - or one just after "in", "from", "throughout" or "across": "rebels in the Ivory
-//!   Coast", "demonstrators in the northern city of Kirkuk".
+//!   Coast", "demonstrators in the northern city of Kirkuk";
+//! - or else the place "in" which the clause it is subject or object of happens:
+//!   "ethnic Albanians demonstrated on Tuesday in Serbia" (not for refugees or reporters).
+//!
+//! A people named "ethnic Albanians" is a group of civilians of the country it lives in,
+//! never of the state its demonym names.
 //!
 //! A group with no country ("the rebels") stays out: its country would be a guess. A
 //! state's own forces and officials are not groups: they act for their country and
@@ -21,7 +26,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::gazetteer::{Gazetteer, slug};
+use super::gazetteer::{FormKind, Gazetteer, slug};
 use super::mentions::{Mention, MentionKind, Mentions, Text, saying_verb_over};
 use super::{Entity, EntityClass};
 
@@ -113,13 +118,21 @@ const GROUP_HEADS: &[&str] = &[
 pub fn find_groups(text: &Text<'_>, mentions: &mut Mentions, gazetteer: &Gazetteer, nouns: &GroupNouns) {
     let mut found: Vec<(usize, usize, Entity, Option<usize>)> = Vec::new();
     for i in 0..text.words.len() {
-        let Some(sector) = nouns.sector(text.low(i), &text.lemma[i]) else { continue };
-        // A common noun: "Rebels" opening a sentence is one, the "Workers' Union" is not.
-        let tag = text.tag(i);
-        let common = if tag.is_empty() { !text.is_capitalised(i) } else { tag.starts_with("NN") };
-        if !common || text.is_capitalised(i) && !text.starts_sentence(i) {
-            continue;
-        }
+        let ethnic = ethnic_people(text, gazetteer, i);
+
+        let sector = match &ethnic {
+            Some(people) => people,
+            None => {
+                let Some(sector) = nouns.sector(text.low(i), &text.lemma[i]) else { continue };
+                // A common noun: "Rebels" opening a sentence is one, the "Workers' Union" is not.
+                let tag = text.tag(i);
+                let common = if tag.is_empty() { !text.is_capitalised(i) } else { tag.starts_with("NN") };
+                if !common || text.is_capitalised(i) && !text.starts_sentence(i) {
+                    continue;
+                }
+                sector
+            }
+        };
         let mut end = i + 1;
         let n = text.words.len();
         if let Some(j) = (i + 1..(i + 3).min(n))
@@ -136,9 +149,12 @@ pub fn find_groups(text: &Text<'_>, mentions: &mut Mentions, gazetteer: &Gazette
             continue;
         }
         let before = country_before(text, mentions, i);
-        let country = before.map(|(_, c)| c).or_else(|| country_after(text, mentions, end));
+        let country = before
+            .map(|(_, c)| c.to_string())
+            .or_else(|| country_after(text, mentions, end).map(str::to_string))
+            .or_else(|| located_by_clause(text, mentions, end - 1, sector).map(str::to_string));
         let Some(country) = country else { continue };
-        let Some(entity) = group_entity(mentions, gazetteer, country, sector) else { continue };
+        let Some(entity) = group_entity(mentions, gazetteer, &country, sector) else { continue };
         found.push((i, end, entity, before.map(|(m, _)| m)));
     }
     for (start, end, entity, qualifier) in found {
@@ -163,6 +179,45 @@ pub fn find_groups(text: &Text<'_>, mentions: &mut Mentions, gazetteer: &Gazette
     }
     mentions.mentions.sort_by_key(|m| (m.start, m.end));
     resolve_speaking_they(text, mentions);
+}
+
+/// A people named as "ethnic Albanians", "ethnic Serbs": a group of civilians (Phoenix's
+/// ETHNIC_GROUP, ~CVL) of the country they live in, which the demonym does not give.
+fn ethnic_people(text: &Text<'_>, gazetteer: &Gazetteer, i: usize) -> Option<Sector> {
+    if i == 0 || text.low(i - 1) != "ethnic" || !text.is_capitalised(i) || !text.words[i].ends_with('s') {
+        return None;
+    }
+    let demonym = gazetteer.lookup(text.words[i])?.iter().any(|&(_, kind)| kind == FormKind::Demonym);
+    demonym.then(|| Sector { code: "CVL".to_string(), label: format!("ethnic {}", text.words[i]) })
+}
+
+/// The country where the clause of a group's noun (`head`, its subject or object) takes
+/// place: "ethnic Albanians demonstrated on Tuesday in Serbia", "killed three ethnic
+/// Albanians in a gunbattle in southern Serbia". Not for people often abroad, refugees
+/// and reporters ("refugees arrived in Germany").
+fn located_by_clause<'m>(
+    text: &Text<'_>,
+    mentions: &'m Mentions,
+    head: usize,
+    sector: &Sector,
+) -> Option<&'m str> {
+    if text.head.is_empty() || !(text.deprel[head].starts_with("nsubj") || text.deprel[head] == "obj") {
+        return None;
+    }
+    if matches!(sector.code.as_str(), "REF" | "MED") {
+        return None;
+    }
+    let verb = text.head[head]?;
+    // "in a gunbattle in southeastern Serbia": the place may qualify the verb's oblique.
+    let obliques = text.children(verb, "obl");
+    let nested = obliques.iter().flat_map(|&k| text.children(k, "nmod"));
+    let places: Vec<usize> = obliques.iter().copied().chain(nested).collect();
+    places.into_iter().find_map(|k| {
+        let at_in = text.children(k, "case").into_iter().any(|c| text.low(c) == "in");
+        // The parser may make a date after the place the phrase's head ("in Serbia Friday").
+        let named = (text.children(k, "case").first().copied()?..=k).find_map(|j| mentions.at(j));
+        country_of(mentions, named.filter(|_| at_in)?)
+    })
 }
 
 /// "The Fijian rebels said they will release …": "they" in a clause a group says is the

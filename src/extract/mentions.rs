@@ -735,10 +735,12 @@ fn gazetteer_mention(
     let found = gazetteer.match_at(&text.words[..end], i)?;
     let stop = i + found.len;
     // A country or place name glued to an unknown capitalised word is part of a
-    // person's name ("Jordan Bardella"), unless the word is a title ("Ukraine President").
+    // person's name ("Jordan Bardella"), unless the word is a title ("Ukraine President")
+    // or a weekday ("in Serbia Friday").
     let glued = stop < end
         && text.is_capitalised(stop)
         && !is_title_word(text.low(stop))
+        && !WEEKDAYS.contains(&text.low(stop))
         && gazetteer.match_at(&text.words[..end], stop).is_none()
         && found.len == 1
         && !text.words[stop].chars().all(|c| c.is_uppercase() || c == '.');
@@ -1204,6 +1206,9 @@ fn country_in_name(text: &Text<'_>, gazetteer: &Gazetteer, range: std::ops::Rang
     })
 }
 
+/// Days of the week, lowercase.
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 /// The end of the run of capitalised words (with name particles and an organisation's
 /// "of") that starts at token `i`.
 fn capitalised_run_end(text: &Text<'_>, i: usize, end: usize) -> usize {
@@ -1219,6 +1224,18 @@ fn capitalised_run_end(text: &Text<'_>, i: usize, end: usize) -> usize {
             && stop + 1 < end
             && text.is_capitalised(stop + 1)
             && (i..stop).any(|k| contains(ORG_WORDS, text.low(k)));
+        // "in southeastern Serbia Friday": a weekday ending the run is the date, not part of
+        // the name ("Good Friday Agreement", "Bloody Sunday" are names).
+        let weekday = stop > i
+            && WEEKDAYS.contains(&text.low(stop))
+            && !(stop + 1 < end && text.is_capitalised(stop + 1))
+            && !matches!(
+                text.low(stop - 1),
+                "good" | "black" | "bloody" | "holy" | "ash" | "super" | "cyber"
+            );
+        if weekday {
+            break;
+        }
         if capitalised || particle || joins_org {
             stop += 1;
         } else {
