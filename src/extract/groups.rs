@@ -11,8 +11,8 @@
 //! or "rebel" before "leaders", "group", "forces"), tied to a country by
 //! - a country's name or demonym, or a place of a country, just before it: "Afghan
 //!   rebels", "Ivory Coast rebels", "angry French paper workers", "Baghdad residents";
-//! - or one just after "in", "from", "throughout" or "across": "rebels in the Ivory
-//!   Coast", "demonstrators in the northern city of Kirkuk";
+//! - or one just after "in", "of", "from", "throughout" or "across": "rebels in the Ivory
+//!   Coast", "demonstrators in the northern city of Kirkuk", "residents of Gaza";
 //! - or else the place "in" which the clause it is subject or object of happens:
 //!   "ethnic Albanians demonstrated on Tuesday in Serbia" (not for refugees or reporters).
 //!
@@ -275,10 +275,10 @@ fn country_before<'m>(text: &Text<'_>, mentions: &'m Mentions, i: usize) -> Opti
     None
 }
 
-/// The country or place named after "in", "from", "throughout" or "across" right after the
+/// The country or place named after "in", "of", "from", "throughout" or "across" right after the
 /// group ("rebels in the Ivory Coast", "demonstrators in the northern city of Kirkuk").
 fn country_after<'m>(text: &Text<'_>, mentions: &'m Mentions, end: usize) -> Option<&'m str> {
-    if end >= text.words.len() || !matches!(text.low(end), "in" | "from" | "throughout" | "across") {
+    if end >= text.words.len() || !matches!(text.low(end), "in" | "of" | "from" | "throughout" | "across") {
         return None;
     }
     let mut k = end + 1;
