@@ -2216,3 +2216,11 @@ fn groups_take_the_country_their_clause_happens_in() {
         edges_of(RuleExtractor::shared(), "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.");
     assert!(edges.is_empty(), "{edges:?}");
 }
+
+#[test]
+fn a_sum_of_money_stands_for_the_aid_it_measures() {
+    let events = coded("The United States gave Ukraine $5 billion in military aid on Monday.");
+    assert!(events.contains(&"ent:united-states 072 ent:ukraine".to_string()), "{events:?}");
+    let events = coded("Japan provided $10 million of aid to Ukraine.");
+    assert!(events.contains(&"ent:japan 070 ent:ukraine".to_string()), "{events:?}");
+}

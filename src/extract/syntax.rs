@@ -1100,7 +1100,8 @@ impl Reader<'_, '_> {
     ) -> Option<(TriggerMatch, Range<usize>)> {
         let verb = self.text.lemma[i].as_str();
         let measured = |k: usize| {
-            let amount = is_amount(self.text.low(k)) || self.text.tag(k) == "CD";
+            // "50 tonnes of food", "$5 billion in military aid"
+            let amount = is_amount(self.text.low(k)) || matches!(self.text.tag(k), "CD" | "$");
             let of = |c: &usize| matches!(self.preposition_of(*c).as_deref(), Some("of" | "in"));
             amount.then(|| self.text.children(k, "nmod").into_iter().find(of)).flatten().unwrap_or(k)
         };
@@ -1110,9 +1111,15 @@ impl Reader<'_, '_> {
             .map(measured)
             .filter(|&k| k > i + 1 && self.mentions.at(k).is_none())
             .find_map(|k| {
-                let trigger = [self.text.low(k), self.text.lemma[k].as_str()]
-                    .into_iter()
-                    .find_map(|noun| lexicon.find(&format!("{verb} {noun}"), TriggerKind::Verb))?;
+                // "gave $5 billion in military aid": the phrase with the noun's modifier first.
+                let modified = (self.text.deprel[k - 1] == "amod" && self.text.head[k - 1] == Some(k))
+                    .then(|| format!("{verb} {} {}", self.text.low(k - 1), self.text.lemma[k]))
+                    .and_then(|phrase| lexicon.find(&phrase, TriggerKind::Verb));
+                let trigger = modified.or_else(|| {
+                    [self.text.low(k), self.text.lemma[k].as_str()]
+                        .into_iter()
+                        .find_map(|noun| lexicon.find(&format!("{verb} {noun}"), TriggerKind::Verb))
+                })?;
                 let another_noun = ends_another_noun(lexicon, lower, k, start, k, trigger);
                 (!another_noun).then_some((TriggerMatch { trigger, len: k + 1 - i }, i..k + 1))
             })
