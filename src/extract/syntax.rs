@@ -1150,6 +1150,11 @@ impl Reader<'_, '_> {
                 continue;
             }
             if let Some((choice, len)) = lexicon.split_match(lower, k, at) {
+                // "gave Ukraine $5 billion in aid": a lone preposition with a noun of its own
+                // is no particle of the verb ("give in").
+                if len == 1 && self.text.deprel[rest_start] == "case" {
+                    continue;
+                }
                 // "staged a hunger strike": the rest is the end of a noun trigger of another
                 // code that starts before it, which is the verb's object and its event.
                 if ends_another_noun(lexicon, lower, rest_start + len - 1, offset, rest_start, choice.trigger)
