@@ -2224,3 +2224,14 @@ fn a_sum_of_money_stands_for_the_aid_it_measures() {
     let events = coded("Japan provided $10 million of aid to Ukraine.");
     assert!(events.contains(&"ent:japan 070 ent:ukraine".to_string()), "{events:?}");
 }
+
+#[test]
+fn a_state_act_in_the_passive_is_the_states_where_it_happens() {
+    let events = coded("Evan Gershkovich was sentenced in Russia to 16 years.");
+    assert!(events.contains(&"ent:russia 116 ent:evan-gershkovich".to_string()), "{events:?}");
+    let events = coded("Three Britons were deported from Iran on Monday.");
+    assert!(events.contains(&"ent:iran 174 ent:united-kingdom".to_string()), "{events:?}");
+    // Expelled from an organisation: no state acted.
+    let events = coded("Ismail Haniyeh was expelled from Hamas.");
+    assert!(events.is_empty(), "{events:?}");
+}

@@ -261,6 +261,14 @@ const LIGHT_VERBS: &[&str] = &[
 /// a host's or mediator's act, not talks of its own.
 const PROTEST_LIGHT_VERBS: &[&str] = &["call", "join", "lead", "organise", "organize"];
 
+/// Whether a trigger is an act only a state's authorities do, so that told in the passive
+/// with no agent it is the act of the state where it happens: arrests and detentions (173),
+/// investigations (09), sentences (116), expulsions (174), executions.
+fn is_state_act(trigger: &Trigger) -> bool {
+    ["173", "09", "116", "174"].iter().any(|code| trigger.cameo.starts_with(code))
+        || trigger.lemma == "execute"
+}
+
 /// Whether a trigger is a protest (CAMEO 14): "demonstrate", "rally", "went on strike".
 fn is_protest(trigger: &Trigger) -> bool {
     trigger.cameo.starts_with("14")
@@ -409,11 +417,8 @@ impl Reader<'_, '_> {
         if subjects.is_empty() {
             subjects = self.borrowed_subjects(i);
         }
-        if subjects.is_empty()
-            && (trigger.cameo.starts_with("173") || trigger.cameo.starts_with("09"))
-            && !self.text.children(i, "aux:pass").is_empty()
-        {
-            subjects.extend(self.arresting_state(i, &objects));
+        if subjects.is_empty() && is_state_act(trigger) && !self.text.children(i, "aux:pass").is_empty() {
+            subjects.extend(self.arresting_state(i, &objects, trigger.cameo.starts_with("174")));
         }
         // "when asked what Moscow expected": a bare participle is a reduced passive.
         let reduced_passive = self.text.tag(i) == "VBN" && self.text.children(i, "aux").is_empty();
@@ -1296,10 +1301,14 @@ impl Reader<'_, '_> {
     /// missionary was arrested in Lebanon"): the state where it happened, else the country
     /// the article is about unless the people arrested are known to be another country's.
     /// Police act for their state (GUIDELINES section 2), and only a state's police arrest.
-    /// An investigation stated so ("was put under investigation in Italy") is the state's too.
-    fn arresting_state(&self, i: usize, arrested: &[usize]) -> Option<usize> {
+    /// An investigation, a sentence or an execution stated so ("was put under investigation
+    /// in Italy", "was sentenced in Russia") is the state's too, and an expulsion is the
+    /// act of the state one is sent out of (`expelled`: "were deported from Iran").
+    fn arresting_state(&self, i: usize, arrested: &[usize], expelled: bool) -> Option<usize> {
         let located = self.text.children(i, "obl").into_iter().find_map(|k| {
-            if self.preposition_of(k).as_deref() != Some("in") {
+            // "was deported from Iran": the state one is sent out of.
+            let place_preposition = if expelled { "from" } else { "in" };
+            if self.preposition_of(k).as_deref() != Some(place_preposition) {
                 return None;
             }
             let entity = self.entity_at(k, true)?;
