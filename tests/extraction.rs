@@ -2235,3 +2235,19 @@ fn a_state_act_in_the_passive_is_the_states_where_it_happens() {
     let events = coded("Ismail Haniyeh was expelled from Hamas.");
     assert!(events.is_empty(), "{events:?}");
 }
+
+#[test]
+fn help_that_comes_with_a_clause_is_given_to_its_subject() {
+    check(
+        "With backing from Iran, the Houthis attacked Saudi Arabia on Monday.",
+        &["ent:iran supports ent:houthis", "ent:houthis attacks ent:saudi-arabia"],
+        &[],
+    );
+    check("With support from Russia, Syria retook Aleppo.", &["ent:russia supports ent:syria"], &[]);
+    // A plural noun acts through the examples it gives.
+    check(
+        "Western countries such as France and Germany criticized Iran.",
+        &["ent:france criticizes ent:iran", "ent:germany criticizes ent:iran"],
+        &[],
+    );
+}

@@ -327,6 +327,9 @@ struct Reader<'a, 'b> {
 
 impl Reader<'_, '_> {
     fn verb_event(&self, trigger: &Trigger, i: usize, range: Range<usize>) -> Option<Found> {
+        if let Some(found) = self.help_with_clause(trigger, i, range.clone()) {
+            return Some(found);
+        }
         let mut subjects = Vec::new();
         let mut objects = Vec::new();
         // "Israel is opposed to French mediation": a participle that states a stance, not
@@ -448,6 +451,29 @@ impl Reader<'_, '_> {
             return Some(Found { pattern: Pattern::Passive, modality, ..event });
         }
         self.event(trigger, i, subjects, objects, range)
+    }
+
+    /// Help read as a gerund that comes "with" a clause: "With backing from Iran, the
+    /// Houthis attacked" is Iran's support of the Houthis (the tagger often reads the noun
+    /// "backing" as a verb). The giver is after "from", the clause's subject gets it.
+    fn help_with_clause(&self, trigger: &Trigger, i: usize, range: Range<usize>) -> Option<Found> {
+        let helps = ["05", "06", "07"].iter().any(|root| trigger.cameo.starts_with(root));
+        let with = self.text.children(i, "mark").into_iter().any(|m| self.text.low(m) == "with");
+        if !helps || !with || self.text.tag(i) != "VBG" || !self.text.children(i, "nsubj").is_empty() {
+            return None;
+        }
+        let givers: Vec<usize> = self
+            .text
+            .children(i, "obl")
+            .into_iter()
+            .filter(|&k| self.preposition_of(k).as_deref() == Some("from"))
+            .flat_map(|k| self.actors(k, false))
+            .collect();
+        let head = self.text.head[i]?;
+        if givers.is_empty() {
+            return None;
+        }
+        self.event(trigger, i, givers, self.subjects_of_clause(head), range)
     }
 
     /// The parties to what a mediator brokered, for a mediation told in the passive: "a
@@ -1026,6 +1052,18 @@ impl Reader<'_, '_> {
                 head = self.text.head[h].filter(|_| matches!(self.text.deprel[h], "obj" | "obl"));
             }
             objects = head.map(|verb| self.subjects_of_clause(verb)).unwrap_or_default();
+        }
+        // "With backing from allies like X, the NDA reached the majority": help that comes
+        // "with" a clause is given to its subject.
+        let with_help = self.text.deprel[i] == "obl"
+            && self.preposition_of(i).as_deref() == Some("with")
+            && ["05", "06", "07"].iter().any(|root| trigger.cameo.starts_with(root));
+        if objects.is_empty()
+            && !subjects.is_empty()
+            && with_help
+            && let Some(head) = self.text.head[i]
+        {
+            objects = self.subjects_of_clause(head);
         }
         // "Ukraine received backing from Germany": who receives is the target.
         if self.text.deprel[i] == "obj"
@@ -1663,10 +1701,15 @@ impl Reader<'_, '_> {
             self.actors_into(c, as_target, out, depth + 1);
         }
         // "a trip to Asia, including Singapore and Japan": the named members are targets too.
-        if as_target {
+        // "backing from allies like X and Y", "countries such as X": a plural noun naming no
+        // one acts, or is acted on, through the examples it gives.
+        let examples = self.text.tag(k) == "NNS" && self.mentions.at(k).is_none();
+        if as_target || examples {
             for c in self.text.children(k, "nmod") {
                 let case = self.text.children(c, "case");
-                if case.iter().any(|&w| matches!(self.text.low(w), "including" | "notably" | "especially")) {
+                let listed = |w: &usize| matches!(self.text.low(*w), "including" | "notably" | "especially");
+                let like = |w: &usize| examples && matches!(self.text.low(*w), "like" | "as");
+                if case.iter().any(|w| listed(w) || like(w)) {
                     self.actors_into(c, as_target, out, depth + 1);
                 }
             }
