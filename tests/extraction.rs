@@ -2251,3 +2251,15 @@ fn help_that_comes_with_a_clause_is_given_to_its_subject() {
         &[],
     );
 }
+
+#[test]
+fn armed_forces_are_no_arming() {
+    check(
+        "\"We stand firm,\" said Philippine armed forces spokesperson Medel Aguilar.",
+        &[],
+        &["ent:philippines suppliesArmsTo ent:medel-aguilar"],
+    );
+    let events = coded("\"We stand firm,\" said Philippine armed forces spokesperson Medel Aguilar.");
+    assert!(events.is_empty(), "{events:?}");
+    check("Iran armed the Houthis in Yemen.", &["ent:iran suppliesArmsTo ent:houthis"], &[]);
+}

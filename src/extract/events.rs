@@ -89,6 +89,14 @@ const SPEECH_VERBS: &[&str] = &[
     "said", "says", "stated", "told", "tweeted", "wrote",
 ];
 
+/// Nouns after which "armed" is an adjective naming a kind, not an act of arming.
+#[rustfmt::skip]
+const ARMED_KINDS: &[&str] = &[
+    "assault", "attack", "clashes", "conflict", "forces", "gang", "gangs", "group", "groups", "guards",
+    "men", "opposition", "personnel", "police", "resistance", "robbery", "services", "struggle",
+    "violence", "wing",
+];
+
 const DETERMINERS: &[&str] = &[
     "a", "an", "another", "any", "both", "each", "her", "his", "its", "new", "our", "several", "some",
     "that", "the", "their", "these", "this", "those", "two", "three", "your",
@@ -358,15 +366,25 @@ impl Finder<'_, '_> {
         }
         let tag = self.text.tag(i);
         // "the occupied West Bank", "a disputed region", "rejected proposed Israeli
-        // changes": a participle used as an adjective, after a determiner or a finite verb.
+        // changes", "Philippine armed forces": a participle used as an adjective, after a
+        // determiner, an adjective or adverb, or a finite verb.
         let adjectival = matches!(tag, "VBN" | "JJ")
             && i > 0
             && (DETERMINERS.contains(&self.text.low(i - 1))
+                // "heavily armed men", "Philippine occupied territories" (not "the military
+                // seized", where the tagger took the noun for an adjective)
+                || self.text.tag(i - 1) == "RB"
+                || self.text.tag(i - 1) == "JJ" && self.text.is_capitalised(i - 1)
                 || matches!(self.text.tag(i - 1), "VBD" | "VBZ" | "VBP")
                     && !BE_FORMS.contains(&self.text.low(i - 1))
                     && !matches!(self.text.low(i - 1), "has" | "have" | "had" | "get" | "gets" | "got"))
             && (self.text.tag(i + 1).starts_with("NN") || self.text.is_capitalised(i + 1));
         if adjectival && noun.is_none() {
+            return None;
+        }
+        // "armed forces", "armed groups", "an armed conflict": "armed" names a kind, whatever
+        // the tagger made of it.
+        if self.text.low(i) == "armed" && ARMED_KINDS.contains(&self.text.low(i + 1)) {
             return None;
         }
         match (verb, noun) {
