@@ -366,14 +366,13 @@ impl Finder<'_, '_> {
         }
         let tag = self.text.tag(i);
         // "the occupied West Bank", "a disputed region", "rejected proposed Israeli
-        // changes", "Philippine armed forces": a participle used as an adjective, after a
-        // determiner, an adjective or adverb, or a finite verb.
+        // changes", "Philippine occupied territories": a participle used as an adjective,
+        // after a determiner, a demonym or a finite verb.
         let adjectival = matches!(tag, "VBN" | "JJ")
             && i > 0
             && (DETERMINERS.contains(&self.text.low(i - 1))
-                // "heavily armed men", "Philippine occupied territories" (not "the military
-                // seized", where the tagger took the noun for an adjective)
-                || self.text.tag(i - 1) == "RB"
+                // "Philippine occupied territories" (not "the military seized", where the
+                // tagger took the noun for an adjective, nor "also struck targets")
                 || self.text.tag(i - 1) == "JJ" && self.text.is_capitalised(i - 1)
                 || matches!(self.text.tag(i - 1), "VBD" | "VBZ" | "VBP")
                     && !BE_FORMS.contains(&self.text.low(i - 1))
