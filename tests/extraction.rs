@@ -2263,3 +2263,17 @@ fn armed_forces_are_no_arming() {
     assert!(events.is_empty(), "{events:?}");
     check("Iran armed the Houthis in Yemen.", &["ent:iran suppliesArmsTo ent:houthis"], &[]);
 }
+
+#[test]
+fn legislative_and_press_titles_are_not_part_of_the_name() {
+    check_entities(
+        "US House Speaker Nancy Pelosi arrived in Taiwan. Senate Majority Leader Chuck Schumer praised her.",
+        &["ent:nancy-pelosi PERSON USALEG", "ent:chuck-schumer PERSON -"],
+        &["ent:us-house-speaker-nancy-pelosi", "ent:majority-leader-chuck-schumer"],
+    );
+    check_entities(
+        "White House Press Secretary Karine Jean-Pierre criticized Russia.",
+        &["ent:karine-jean-pierre PERSON -"],
+        &["ent:press-secretary-karine-jean-pierre"],
+    );
+}

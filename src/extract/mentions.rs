@@ -231,10 +231,11 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "acting", "affairs", "agriculture", "army", "assistant", "attorney", "cabinet", "capt", "col",
     "commerce", "communications", "crown", "culture", "defence", "defense", "democratic", "deputy",
     "dr.", "economy", "education", "energy", "environment", "executive", "finance", "first",
-    "foreign", "former", "gen", "health", "home", "homeland", "intelligence", "interim", "interior",
-    "justice", "labor", "labour", "lady", "lieutenant", "lt", "maj", "major", "military",
-    "ministry", "mr.", "mrs.", "ms.", "national", "navy", "opposition", "prime", "republican",
-    "security", "senior", "special", "staff", "state", "supreme", "top", "trade", "transitional",
+    "foreign", "former", "gen", "health", "home", "homeland", "house", "intelligence", "interim",
+    "interior", "justice", "labor", "labour", "lady", "lieutenant", "lt", "maj", "major", "majority",
+    "military", "ministry", "minority", "mr.", "mrs.", "ms.", "national", "navy", "opposition",
+    "parliament", "parliamentary", "press", "prime", "republican", "security", "senate", "senior",
+    "special", "staff", "state", "supreme", "top", "trade", "transitional",
     "transport", "treasury", "vice", "war",
 ];
 
