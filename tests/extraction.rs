@@ -2276,4 +2276,9 @@ fn legislative_and_press_titles_are_not_part_of_the_name() {
         &["ent:karine-jean-pierre PERSON -"],
         &["ent:press-secretary-karine-jean-pierre"],
     );
+    check_entities(
+        "The Federal Minister for Interior Aftab Sherpao allowed the rally.",
+        &["ent:aftab-sherpao PERSON -"],
+        &["ent:federal-minister"],
+    );
 }

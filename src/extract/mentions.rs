@@ -230,7 +230,7 @@ impl Mentions {
 pub const TITLE_MODIFIERS: &[&str] = &[
     "acting", "affairs", "agriculture", "army", "assistant", "attorney", "cabinet", "capt", "col",
     "commerce", "communications", "crown", "culture", "defence", "defense", "democratic", "deputy",
-    "dr.", "economy", "education", "energy", "environment", "executive", "finance", "first",
+    "dr.", "economy", "education", "energy", "environment", "executive", "federal", "finance", "first",
     "foreign", "former", "gen", "health", "home", "homeland", "house", "intelligence", "interim",
     "interior", "justice", "labor", "labour", "lady", "lieutenant", "lt", "maj", "major", "majority",
     "military", "ministry", "minority", "mr.", "mrs.", "ms.", "national", "navy", "opposition",
