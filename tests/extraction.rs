@@ -2179,6 +2179,17 @@ fn a_noun_after_an_adjective_is_no_verb_trigger() {
         &["ent:emmanuel-macron phones ent:xi-jinping"],
         &[],
     );
+    check(
+        "Emmanuel Macron and Xi Jinping talked at length on the phone on Monday.",
+        &["ent:emmanuel-macron phones ent:xi-jinping"],
+        &[],
+    );
+    // After a verb and a determiner it is the noun: condemning a shooting is no shooting.
+    check(
+        "Fumio Kishida condemned the shooting in the western city of Nara.",
+        &[],
+        &["ent:fumio-kishida attacks ent:nara"],
+    );
 }
 
 #[test]

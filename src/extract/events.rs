@@ -403,8 +403,12 @@ impl Finder<'_, '_> {
     /// noun follows ("the funds", "public funds"). A capitalised adjective may be a name
     /// the tagger misread ("Russian forces struck").
     fn plain_noun_context(&self, i: usize) -> bool {
+        // "talked at length on the phone" is a phone call, however the words between fall.
+        let on_the_phone = i > 1
+            && matches!(self.text.low(i - 2), "on" | "by" | "over")
+            && matches!(self.text.low(i), "phone" | "telephone");
         i > 0
-            && (DETERMINERS.contains(&self.text.low(i - 1))
+            && (DETERMINERS.contains(&self.text.low(i - 1)) && !on_the_phone
                 || self.text.tag(i - 1) == "JJ" && !self.text.is_capitalised(i - 1))
     }
 
