@@ -2293,3 +2293,11 @@ fn legislative_and_press_titles_are_not_part_of_the_name() {
         &["ent:federal-minister"],
     );
 }
+
+#[test]
+fn asylum_and_embassies() {
+    let events = coded("Edward Snowden applied for asylum in Russia.");
+    assert!(events.contains(&"ent:edward-snowden 0233 ent:russia".to_string()), "{events:?}");
+    let events = coded("Iran opened an embassy in Riyadh on Monday.");
+    assert!(events.contains(&"ent:iran 054 ent:riyadh".to_string()), "{events:?}");
+}
