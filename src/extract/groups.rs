@@ -150,22 +150,18 @@ pub fn find_groups(text: &Text<'_>, mentions: &mut Mentions, gazetteer: &Gazette
         }
         let before = country_before(text, mentions, i);
         let country = before
-            .map(|(_, c)| c.to_string())
-            .or_else(|| country_after(text, mentions, end).map(str::to_string))
-            .or_else(|| located_by_clause(text, mentions, end - 1, sector).map(str::to_string));
+            .map(|(_, c)| c)
+            .or_else(|| country_after(text, mentions, end))
+            .or_else(|| located_by_clause(text, mentions, end - 1, sector));
         let Some(country) = country else { continue };
-        let Some(entity) = group_entity(mentions, gazetteer, &country, sector) else { continue };
+        let Some(entity) = group_entity(mentions, gazetteer, country, sector) else { continue };
         found.push((i, end, entity, before.map(|(m, _)| m)));
     }
     for (start, end, entity, qualifier) in found {
         // The group's own state is an entity of the article even when only a city names it
         // ("demonstrators in Baghdad"): a protest with no stated target is aimed at it.
         let alpha3 = entity.country.clone().unwrap_or_default();
-        if mentions.country_entity(&alpha3).is_none()
-            && let Some(home) = gazetteer.country(&alpha3)
-        {
-            mentions.entity_for(gazetteer.entries[home].to_entity());
-        }
+        mentions.country_entity_or_add(gazetteer, &alpha3);
         let idx = mentions.entity_for(entity);
         // The group's own words ("rebels") and, with its country word, the whole phrase
         // ("Sudanese rebels").

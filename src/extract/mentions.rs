@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 
 use super::gazetteer::{FormKind, Gazetteer, slug};
+use super::time::weekday_of;
 use super::{Entity, EntityClass};
 use crate::nlp::pipeline::Pipeline;
 use crate::nlp::segment::{self, Sentence, Token};
@@ -204,6 +205,16 @@ impl Mentions {
     /// The class of the entity a mention names.
     pub fn class(&self, mention: usize) -> EntityClass {
         self.entities[self.mentions[mention].entity].class
+    }
+
+    /// The entity of the country with this ISO alpha-3 code, added from the gazetteer when
+    /// the article does not name it ("demonstrators in Baghdad" make Iraq an entity).
+    pub(super) fn country_entity_or_add(&mut self, gazetteer: &Gazetteer, alpha3: &str) -> Option<usize> {
+        if let Some(e) = self.country_entity(alpha3) {
+            return Some(e);
+        }
+        let entry = gazetteer.country(alpha3)?;
+        Some(self.entity_for(gazetteer.entries[entry].to_entity()))
     }
 
     pub(super) fn entity_for(&mut self, entity: Entity) -> usize {
@@ -452,6 +463,10 @@ pub fn find_mentions(text: &Text<'_>, gazetteer: &Gazetteer) -> Mentions {
     out
 }
 
+/// Words of a state office's name ("Foreign Ministry", "State Department"): such an office
+/// keeps acting for the country named with it, and keeps its bare name.
+const OFFICE_WORDS: &[&str] = &["department", "embassy", "ministry", "office"];
+
 /// Nouns for a kind of place, in "the Bosnian town of Gorazde" (with [`PLACE_NOUNS`]).
 const SETTLEMENT_NOUNS: &[&str] = &[
     "area",
@@ -490,7 +505,7 @@ fn locate_places(text: &Text<'_>, out: &mut Mentions) {
         // already acts for them ("Russia's Defence Ministry said").
         if out.entities[entity].class == EntityClass::Org {
             let label = out.entities[entity].label.to_lowercase();
-            if ["ministry", "department", "office", "embassy"].iter().any(|w| label.contains(w)) {
+            if OFFICE_WORDS.iter().any(|w| label.contains(w)) {
                 continue;
             }
             let owner = start
@@ -741,7 +756,7 @@ fn gazetteer_mention(
     let glued = stop < end
         && text.is_capitalised(stop)
         && !is_title_word(text.low(stop))
-        && !WEEKDAYS.contains(&text.low(stop))
+        && weekday_of(text.low(stop)).is_none()
         && gazetteer.match_at(&text.words[..end], stop).is_none()
         && found.len == 1
         && !text.words[stop].chars().all(|c| c.is_uppercase() || c == '.');
@@ -1136,8 +1151,7 @@ fn name_mention(
     let mut label = label;
     // Ministries and offices keep acting for their country ("Polish Foreign Ministry
     // spokesman" is Poland's), so they are left as they are.
-    let ministry =
-        (first..stop).any(|k| matches!(text.low(k), "ministry" | "department" | "office" | "embassy"));
+    let ministry = (first..stop).any(|k| OFFICE_WORDS.contains(&text.low(k)));
     if class == Some(EntityClass::Org) && !ministry {
         let demonym_before =
             out.mentions.last().is_some_and(|m| m.end == first && m.kind == MentionKind::Demonym);
@@ -1207,9 +1221,6 @@ fn country_in_name(text: &Text<'_>, gazetteer: &Gazetteer, range: std::ops::Rang
     })
 }
 
-/// Days of the week, lowercase.
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-
 /// The end of the run of capitalised words (with name particles and an organisation's
 /// "of") that starts at token `i`.
 fn capitalised_run_end(text: &Text<'_>, i: usize, end: usize) -> usize {
@@ -1228,7 +1239,7 @@ fn capitalised_run_end(text: &Text<'_>, i: usize, end: usize) -> usize {
         // "in southeastern Serbia Friday": a weekday ending the run is the date, not part of
         // the name ("Good Friday Agreement", "Bloody Sunday" are names).
         let weekday = stop > i
-            && WEEKDAYS.contains(&text.low(stop))
+            && weekday_of(text.low(stop)).is_some()
             && !(stop + 1 < end && text.is_capitalised(stop + 1))
             && !matches!(
                 text.low(stop - 1),

@@ -105,13 +105,7 @@ pub fn resolve_leaders_governments(text: &Text<'_>, mentions: &mut Mentions, gaz
             continue;
         }
         let Some(alpha3) = person.country.clone() else { continue };
-        let country = match mentions.country_entity(&alpha3) {
-            Some(c) => c,
-            None => match gazetteer.country(&alpha3) {
-                Some(entry) => mentions.entity_for(gazetteer.entries[entry].to_entity()),
-                None => continue,
-            },
-        };
+        let Some(country) = mentions.country_entity_or_add(gazetteer, &alpha3) else { continue };
         mentions.mentions[m].modifier = true;
         added.push(Mention {
             start: noun,

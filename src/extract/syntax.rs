@@ -269,6 +269,11 @@ fn is_state_act(trigger: &Trigger) -> bool {
         || trigger.lemma == "execute"
 }
 
+/// Whether a trigger is help given to someone: support (05), cooperation (06) or aid (07).
+fn is_help(trigger: &Trigger) -> bool {
+    ["05", "06", "07"].iter().any(|root| trigger.cameo.starts_with(root))
+}
+
 /// Whether a trigger is a protest (CAMEO 14): "demonstrate", "rally", "went on strike".
 fn is_protest(trigger: &Trigger) -> bool {
     trigger.cameo.starts_with("14")
@@ -453,22 +458,30 @@ impl Reader<'_, '_> {
         self.event(trigger, i, subjects, objects, range)
     }
 
+    /// The actors, as agents, of the verb's obliques after `preposition` ("backing from
+    /// Iran", "fell to the Taliban").
+    fn oblique_actors(&self, verb: usize, preposition: &str) -> Vec<usize> {
+        self.text
+            .children(verb, "obl")
+            .into_iter()
+            .filter(|&k| self.preposition_of(k).as_deref() == Some(preposition))
+            .flat_map(|k| self.actors(k, false))
+            .collect()
+    }
+
     /// Help read as a gerund that comes "with" a clause: "With backing from Iran, the
     /// Houthis attacked" is Iran's support of the Houthis (the tagger often reads the noun
     /// "backing" as a verb). The giver is after "from", the clause's subject gets it.
     fn help_with_clause(&self, trigger: &Trigger, i: usize, range: Range<usize>) -> Option<Found> {
-        let helps = ["05", "06", "07"].iter().any(|root| trigger.cameo.starts_with(root));
         let with = self.text.children(i, "mark").into_iter().any(|m| self.text.low(m) == "with");
-        if !helps || !with || self.text.tag(i) != "VBG" || !self.text.children(i, "nsubj").is_empty() {
+        if !is_help(trigger)
+            || !with
+            || self.text.tag(i) != "VBG"
+            || !self.text.children(i, "nsubj").is_empty()
+        {
             return None;
         }
-        let givers: Vec<usize> = self
-            .text
-            .children(i, "obl")
-            .into_iter()
-            .filter(|&k| self.preposition_of(k).as_deref() == Some("from"))
-            .flat_map(|k| self.actors(k, false))
-            .collect();
+        let givers = self.oblique_actors(i, "from");
         let head = self.text.head[i]?;
         if givers.is_empty() {
             return None;
@@ -1057,7 +1070,7 @@ impl Reader<'_, '_> {
         // "with" a clause is given to its subject.
         let with_help = self.text.deprel[i] == "obl"
             && self.preposition_of(i).as_deref() == Some("with")
-            && ["05", "06", "07"].iter().any(|root| trigger.cameo.starts_with(root));
+            && is_help(trigger);
         if objects.is_empty()
             && !subjects.is_empty()
             && with_help
@@ -1076,11 +1089,7 @@ impl Reader<'_, '_> {
             for k in self.text.children(head, "nsubj") {
                 objects.extend(self.actors(k, true));
             }
-            for k in self.text.children(head, "obl") {
-                if self.preposition_of(k).as_deref() == Some("from") {
-                    subjects.extend(self.actors(k, false));
-                }
-            }
+            subjects.extend(self.oblique_actors(head, "from"));
         }
         // "went on a hunger strike to demand that the government of X lift the ban",
         // "protests demanding X's resignation": the purpose on the noun or on its verb.
@@ -1317,13 +1326,7 @@ impl Reader<'_, '_> {
         }
         let capture =
             lexicon.triggers.iter().position(|t| t.lemma == "capture" && t.kind == TriggerKind::Verb)?;
-        let captors: Vec<usize> = self
-            .text
-            .children(i, "obl")
-            .into_iter()
-            .filter(|&k| self.preposition_of(k).as_deref() == Some("to"))
-            .flat_map(|k| self.actors(k, false))
-            .collect();
+        let captors = self.oblique_actors(i, "to");
         let places: Vec<usize> = self
             .text
             .children(i, "nsubj")
