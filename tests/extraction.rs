@@ -2301,3 +2301,88 @@ fn asylum_and_embassies() {
     let events = coded("Iran opened an embassy in Riyadh on Monday.");
     assert!(events.contains(&"ent:iran 054 ent:riyadh".to_string()), "{events:?}");
 }
+
+#[test]
+fn a_plural_demonym_counted_or_placed_names_a_crowd_not_its_state() {
+    let groups = RuleExtractor::shared_with_groups();
+    let (edges, _) = edges_of(groups, "Thousands of Kenyans protested in Nairobi on Monday.");
+    assert!(edges.contains(&"ent:group-kenya-civilians protestsAgainst ent:kenya".to_string()), "{edges:?}");
+    // Where they live, not the state their name comes from.
+    let (edges, entities) =
+        edges_of(groups, "The Hungarians of southern Slovakia demanded autonomy from Slovakia.");
+    assert!(edges.contains(&"ent:group-slovakia-hungarians demands ent:slovakia".to_string()), "{edges:?}");
+    assert!(!entities.iter().any(|e| e.id == "ent:hungary"), "{entities:#?}");
+    // A people after a demonym of the state they live in.
+    let (edges, _) = edges_of(groups, "Thousands of Syrian Kurds demonstrated in Qamishli on Friday.");
+    assert!(edges.contains(&"ent:group-syria-kurds protestsAgainst ent:syria".to_string()), "{edges:?}");
+    // A bare plural demonym is still its side.
+    let (edges, _) = edges_of(groups, "The Palestinians rejected the Israeli proposal on Monday.");
+    assert!(edges.contains(&"ent:palestine rejects ent:israel".to_string()), "{edges:?}");
+}
+
+#[test]
+fn police_act_at_home() {
+    let groups = RuleExtractor::shared_with_groups();
+    // The people a state's police act on are that state's.
+    let (edges, _) = edges_of(groups, "Kenyan police attacked demonstrators on Monday.");
+    assert!(
+        edges.iter().any(|e| e.starts_with("ent:kenya ") && e.ends_with(" ent:group-kenya-opposition")),
+        "{edges:?}"
+    );
+    // Police named without their state act for the state where they act.
+    let (edges, _) = edges_of(groups, "Police arrested dozens of students in Tehran on Monday.");
+    assert!(edges.contains(&"ent:iran arrests ent:group-iran-students".to_string()), "{edges:?}");
+    // Soldiers are not assumed to be at home.
+    let (_, entities) = edges_of(groups, "Russian soldiers attacked civilians on Monday.");
+    assert!(!entities.iter().any(|e| e.id == "ent:group-russia-civilians"), "{entities:#?}");
+}
+
+#[test]
+fn a_demand_from_someone_is_theirs() {
+    let events = coded("Iran rejected demands from the United States on Monday.");
+    assert!(events.contains(&"ent:iran 120 ent:united-states".to_string()), "{events:?}");
+    assert!(!events.iter().any(|e| e.starts_with("ent:iran 10")), "Iran made no demand: {events:?}");
+    let events = coded("Iran rejected a demand from the US President on Monday.");
+    assert!(events.contains(&"ent:iran 120 ent:united-states".to_string()), "{events:?}");
+    let events = coded("Russia's demand on Ukraine angered Kyiv.");
+    assert!(events.contains(&"ent:russia 100 ent:ukraine".to_string()), "{events:?}");
+    // A demonym may qualify the noun before the act.
+    let events = coded("Lebanon complained to the United Nations over two Israeli air raids.");
+    assert!(events.contains(&"ent:lebanon 114 ent:israel".to_string()), "{events:?}");
+}
+
+#[test]
+fn a_description_in_commas_gives_a_nationality() {
+    let groups = RuleExtractor::shared_with_groups();
+    let (_, entities) =
+        edges_of(groups, "Ali Farouk, Egypt's best-known human rights activist, went on hunger strike.");
+    let ali = entities.iter().find(|e| e.id == "ent:ali-farouk").expect("Ali Farouk");
+    assert_eq!(ali.country.as_deref(), Some("EGY"));
+    let (_, entities) =
+        edges_of(groups, "A member of the Kenyan parliament, Ali Farouk, went on hunger strike.");
+    let ali = entities.iter().find(|e| e.id == "ent:ali-farouk").expect("Ali Farouk");
+    assert_eq!(ali.country.as_deref(), Some("KEN"));
+    // Two countries in the description: none is given.
+    let (_, entities) =
+        edges_of(groups, "Ali Farouk, a Kenyan teacher's Ugandan driver, went on hunger strike.");
+    let ali = entities.iter().find(|e| e.id == "ent:ali-farouk").expect("Ali Farouk");
+    assert_eq!(ali.country.as_deref(), None);
+}
+
+#[test]
+fn one_person_of_a_group_acts_for_it() {
+    let groups = RuleExtractor::shared_with_groups();
+    let (edges, _) = edges_of(groups, "A Kenyan businessman sued Uganda on Monday.");
+    assert!(
+        edges.iter().any(|e| e.starts_with("ent:group-kenya-business-people ") && e.ends_with("ent:uganda")),
+        "{edges:?}"
+    );
+    let (edges, _) = edges_of(groups, "A Christian missionary from Calgary was arrested in Lebanon.");
+    assert!(edges.contains(&"ent:lebanon arrests ent:group-canada-missionaries".to_string()), "{edges:?}");
+}
+
+#[test]
+fn a_split_phrase_may_hold_an_apposition() {
+    let events = coded("Kenya forced the UN refugee agency, UNHCR, out of the country on Monday.");
+    assert!(events.contains(&"ent:kenya 174 ent:unhcr".to_string()), "{events:?}");
+}

@@ -16,8 +16,14 @@
 //! - or else the place "in" which the clause it is subject or object of happens:
 //!   "ethnic Albanians demonstrated on Tuesday in Serbia" (not for refugees or reporters).
 //!
+//! - or else, for people a state's police act on, that state: "Egyptian police opened fire
+//!   on demonstrators".
+//!
 //! A people named "ethnic Albanians" is a group of civilians of the country it lives in,
-//! never of the state its demonym names.
+//! never of the state its demonym names; so is "the Albanians of southern Serbia". A
+//! counted or described plural demonym is a crowd of its own country ("thousands of
+//! Nigerians", "young Algerians"), and a people after a demonym of its state is that
+//! state's ("Iraqi Kurds").
 //!
 //! A group with no country ("the rebels") stays out: its country would be a guess. A
 //! state's own forces and officials are not groups: they act for their country and
@@ -117,8 +123,16 @@ const GROUP_HEADS: &[&str] = &[
 /// and is marked as a modifier, so it does not act on its own.
 pub fn find_groups(text: &Text<'_>, mentions: &mut Mentions, gazetteer: &Gazetteer, nouns: &GroupNouns) {
     let mut found: Vec<(usize, usize, Entity, Option<usize>)> = Vec::new();
+    // Demonym mentions that name a crowd of people rather than their state ("thousands of
+    // Nigerians"): the mention and the group it now names.
+    let mut crowds: Vec<(usize, Entity)> = Vec::new();
     for i in 0..text.words.len() {
-        let ethnic = ethnic_people(text, gazetteer, i);
+        if let Some(crowd) = people_of_demonym(text, mentions, gazetteer, i) {
+            crowds.push(crowd);
+            continue;
+        }
+        let ethnic =
+            ethnic_people(text, gazetteer, i).or_else(|| people_of_country(text, mentions, gazetteer, i));
 
         let sector = match &ethnic {
             Some(people) => people,
@@ -126,7 +140,16 @@ pub fn find_groups(text: &Text<'_>, mentions: &mut Mentions, gazetteer: &Gazette
                 let Some(sector) = nouns.sector(text.low(i), &text.lemma[i]) else { continue };
                 // A common noun: "Rebels" opening a sentence is one, the "Workers' Union" is not.
                 let tag = text.tag(i);
-                let common = if tag.is_empty() { !text.is_capitalised(i) } else { tag.starts_with("NN") };
+                // A word the tagger took for an adjective still heads a noun phrase when the
+                // parser makes it a subject or object ("a Christian missionary … was arrested").
+                let heads_phrase = tag == "JJ"
+                    && !text.deprel.is_empty()
+                    && matches!(text.deprel[i].split(':').next(), Some("nsubj" | "obj" | "obl" | "nmod"));
+                let common = if tag.is_empty() {
+                    !text.is_capitalised(i)
+                } else {
+                    tag.starts_with("NN") || heads_phrase
+                };
                 if !common || text.is_capitalised(i) && !text.starts_sentence(i) {
                     continue;
                 }
@@ -152,7 +175,8 @@ pub fn find_groups(text: &Text<'_>, mentions: &mut Mentions, gazetteer: &Gazette
         let country = before
             .map(|(_, c)| c)
             .or_else(|| country_after(text, mentions, end))
-            .or_else(|| located_by_clause(text, mentions, end - 1, sector));
+            .or_else(|| located_by_clause(text, mentions, end - 1, sector))
+            .or_else(|| policed_by(text, mentions, end - 1, sector));
         let Some(country) = country else { continue };
         let Some(entity) = group_entity(mentions, gazetteer, country, sector) else { continue };
         found.push((i, end, entity, before.map(|(m, _)| m)));
@@ -173,6 +197,15 @@ pub fn find_groups(text: &Text<'_>, mentions: &mut Mentions, gazetteer: &Gazette
         }
         mentions.mentions.push(Mention { start, end, entity: idx, kind: MentionKind::Name, modifier: false });
     }
+    for (m, entity) in crowds {
+        let alpha3 = entity.country.clone().unwrap_or_default();
+        mentions.country_entity_or_add(gazetteer, &alpha3);
+        let idx = mentions.entity_for(entity);
+        let (start, end) = (mentions.mentions[m].start, mentions.mentions[m].end);
+        mentions.add_alias(idx, &text.text[text.tokens[start].start..text.tokens[end - 1].end]);
+        mentions.mentions[m].entity = idx;
+        mentions.mentions[m].kind = MentionKind::Name;
+    }
     mentions.mentions.sort_by_key(|m| (m.start, m.end));
     resolve_speaking_they(text, mentions);
 }
@@ -185,6 +218,62 @@ fn ethnic_people(text: &Text<'_>, gazetteer: &Gazetteer, i: usize) -> Option<Sec
     }
     let demonym = gazetteer.lookup(text.words[i])?.iter().any(|&(_, kind)| kind == FormKind::Demonym);
     demonym.then(|| Sector { code: "CVL".to_string(), label: format!("ethnic {}", text.words[i]) })
+}
+
+/// Words that count a crowd before "of": "thousands of Nigerians", "dozens of Afghans".
+const CROWD_COUNTS: &[&str] = &["dozens", "hundreds", "thousands", "millions", "scores", "tens"];
+
+/// Adjectives that describe a demonym's people rather than its state: "young Algerians".
+const PEOPLE_ADJECTIVES: &[&str] = &["angry", "many", "ordinary", "some", "young"];
+
+/// A plural demonym naming people, not their state, at token `i`: "thousands of
+/// Nigerians" and "young Algerians" are civilians of their own country; "the Albanians of
+/// southern Serbia" civilians of the country they live in. Returns the demonym's mention
+/// and the group it names. A bare plural demonym ("the Palestinians rejected") still
+/// stands for its side, as GUIDELINES section 1 has it.
+fn people_of_demonym(
+    text: &Text<'_>,
+    mentions: &Mentions,
+    gazetteer: &Gazetteer,
+    i: usize,
+) -> Option<(usize, Entity)> {
+    let m = mentions.at(i)?;
+    let mention = &mentions.mentions[m];
+    let plural = text.words[i].ends_with('s') && text.is_capitalised(i);
+    if mention.start != i || mention.end != i + 1 || mention.kind != MentionKind::Demonym || !plural {
+        return None;
+    }
+    let own = mentions.entities[mention.entity].country.as_deref()?;
+    let counted = i >= 2 && text.low(i - 1) == "of" && CROWD_COUNTS.contains(&text.low(i - 2));
+    let described = i >= 1 && PEOPLE_ADJECTIVES.contains(&text.low(i - 1));
+    let lives_in = country_after(text, mentions, i + 1).filter(|&c| c != own);
+    let (country, label) = match lives_in {
+        Some(c) => (c, text.words[i].to_string()),
+        None if counted || described => (own, "civilians".to_string()),
+        None => return None,
+    };
+    let sector = Sector { code: "CVL".to_string(), label };
+    Some((m, group_entity(mentions, gazetteer, country, &sector)?))
+}
+
+/// A people named after a demonym of the country they live in: "Iraqi Kurds", "Russian
+/// Jews", "Israeli Arabs", a civilian group of that country. The people's word is a
+/// capitalised plural the gazetteer does not know ("Bosnian Serbs" is left alone: "Serbs"
+/// names a state of its own).
+fn people_of_country(
+    text: &Text<'_>,
+    mentions: &Mentions,
+    gazetteer: &Gazetteer,
+    i: usize,
+) -> Option<Sector> {
+    let word = text.words[i];
+    let people = i > 0 && text.is_capitalised(i) && word.ends_with('s') && word.len() > 3;
+    if !people || mentions.at(i).is_some() || gazetteer.lookup(word).is_some() || text.is_capitalised(i + 1) {
+        return None;
+    }
+    let before = mentions.ending_at(i)?;
+    (mentions.mentions[before].kind == MentionKind::Demonym && mentions.class(before) == EntityClass::Country)
+        .then(|| Sector { code: "CVL".to_string(), label: word.to_string() })
 }
 
 /// The country where the clause of a group's noun (`head`, its subject or object) takes
@@ -213,6 +302,45 @@ fn located_by_clause<'m>(
         // The parser may make a date after the place the phrase's head ("in Serbia Friday").
         let named = (text.children(k, "case").first().copied()?..=k).find_map(|j| mentions.at(j));
         country_of(mentions, named.filter(|_| at_in)?)
+    })
+}
+
+/// The country whose police act on a group with no country of its own: "Egyptian police
+/// opened fire to disperse demonstrators", "Kenyan police fired tear gas at protesters".
+/// A state's police work at home, so the people they disperse, arrest or
+/// beat are that state's. (Soldiers and armies are left out: they fight abroad too.)
+fn policed_by<'m>(text: &Text<'_>, mentions: &'m Mentions, head: usize, sector: &Sector) -> Option<&'m str> {
+    let acted_on = matches!(text.deprel.get(head).copied(), Some("obj" | "obl"));
+    if text.head.is_empty() || !acted_on || matches!(sector.code.as_str(), "REF" | "MED") {
+        return None;
+    }
+    let mut verb = text.head[head]?;
+    // "police opened fire to disperse demonstrators": the purpose clause's subject is the
+    // subject of the verb it serves.
+    // The parser may hang that clause on the verb's object ("opened fire to disperse").
+    for _ in 0..2 {
+        if !text.children(verb, "nsubj").is_empty() {
+            break;
+        }
+        match text.deprel[verb] {
+            "xcomp" | "advcl" => verb = text.head[verb]?,
+            "acl" => verb = text.head[text.head[verb]?]?,
+            _ => break,
+        }
+    }
+    let subject = *text.children(verb, "nsubj").first()?;
+    if !matches!(text.low(subject), "police" | "policemen" | "authorities") {
+        return None;
+    }
+    let qualifiers = text.children(subject, "amod").into_iter().chain(text.children(subject, "compound"));
+    let country = qualifiers.chain(text.children(subject, "nmod")).find_map(|k| {
+        let m = mentions.at(k)?;
+        (mentions.class(m) == EntityClass::Country).then(|| country_of(mentions, m)).flatten()
+    });
+    country.or_else(|| {
+        // "Egyptian police" read as one mention of Egypt.
+        let m = mentions.at(subject)?;
+        (mentions.class(m) == EntityClass::Country).then(|| country_of(mentions, m)).flatten()
     })
 }
 

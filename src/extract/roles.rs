@@ -219,6 +219,57 @@ fn assign_nationalities(text: &Text<'_>, mentions: &mut Mentions, persons: &[usi
             mentions.entities[entity].country = country;
         }
     }
+    for &m in persons {
+        let entity = mentions.mentions[m].entity;
+        if mentions.entities[entity].country.is_none() {
+            let country = nationality_in_apposition(text, mentions, m);
+            mentions.entities[entity].country = country;
+        }
+    }
+}
+
+/// The nationality a description in commas gives a person: "Salaheddine Sidhoum,
+/// Algeria's leading human rights activist," or "A member of the Syrian parliament,
+/// Mohammed Mamoun,". The description is a short noun phrase (no verb, no other person)
+/// naming one country by a demonym or a possessive.
+fn nationality_in_apposition(text: &Text<'_>, mentions: &Mentions, m: usize) -> Option<String> {
+    let (start, end) = (mentions.mentions[m].start, mentions.mentions[m].end);
+    let sentence = &text.sentences[text.sentence_of[start]].tokens;
+    let after = (end < sentence.end && text.words[end] == ",").then(|| {
+        let close =
+            (end + 1..sentence.end).find(|&k| matches!(text.words[k], "," | ".")).unwrap_or(sentence.end);
+        end + 1..close
+    });
+    // Before the name, the description must open the sentence.
+    let before = (start > sentence.start + 1 && text.words[start - 1] == ",")
+        .then(|| sentence.start..start - 1)
+        .filter(|span| !span.clone().any(|k| text.words[k] == ","));
+    [after, before].into_iter().flatten().find_map(|span| {
+        let short = (2..=10).contains(&span.len());
+        let nominal =
+            span.clone().all(|k| !text.tag(k).starts_with("VB") || matches!(text.tag(k), "VBN" | "VBG"));
+        if !short
+            || !nominal
+            || !matches!(text.low(span.start), "a" | "an" | "the") && mentions.at(span.start).is_none()
+        {
+            return None;
+        }
+        let mut countries = span.clone().filter_map(|k| {
+            let n = mentions.at(k).filter(|&n| mentions.mentions[n].start == k)?;
+            let mention = &mentions.mentions[n];
+            let possessive = matches!(text.words.get(mention.end).copied(), Some("'s" | "’s"));
+            let nation = &mentions.entities[mention.entity];
+            match nation.class {
+                EntityClass::Person => Some(None),
+                EntityClass::Country if mention.kind == MentionKind::Demonym || possessive => {
+                    Some(nation.country.clone())
+                }
+                _ => None,
+            }
+        });
+        let country = countries.next()??;
+        countries.next().is_none().then_some(country)
+    })
 }
 
 /// A person's country and CAMEO code come from their first role, unless the

@@ -76,9 +76,9 @@ impl Default for RuleExtractor {
 impl Extractor for RuleExtractor {
     fn version(&self) -> &str {
         if self.groups {
-            concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+14+groups")
+            concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+15+groups")
         } else {
-            concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+14")
+            concat!("newskg-rules/", env!("CARGO_PKG_VERSION"), "+15")
         }
     }
 
@@ -171,7 +171,20 @@ impl Extractor for RuleExtractor {
         }
         propagate_dates(&mut events);
         dedup_events(&mut events);
-        Extraction { entities: mentions.entities, events, roles: roles.roles }
+        // An entity left with no mention, event or role ("the Albanians of southern Serbia"
+        // name a group, not Albania) is not in the article.
+        let mut entities = mentions.entities;
+        let mentioned: Vec<bool> =
+            (0..entities.len()).map(|e| mentions.mentions.iter().any(|m| m.entity == e)).collect();
+        let mut idx = 0;
+        entities.retain(|e| {
+            let keep = mentioned[idx]
+                || events.iter().any(|ev| ev.subject == e.id || ev.object == e.id)
+                || roles.roles.iter().any(|r| r.person == e.id || r.org == e.id);
+            idx += 1;
+            keep
+        });
+        Extraction { entities, events, roles: roles.roles }
     }
 }
 

@@ -1190,7 +1190,9 @@ impl Reader<'_, '_> {
         let k = i - offset;
         for gap in 2..=8 {
             let at = k + gap;
-            if at >= lower.len() || matches!(lower[at - 1], "," | ";" | ":" | "." | "and" | "but") {
+            // An apposition in commas may stand in the gap ("forced the UN refugee agency,
+            // UNHCR, out of the country"); the rest must still hang on the verb.
+            if at >= lower.len() || matches!(lower[at - 1], ";" | ":" | "." | "and" | "but") {
                 break;
             }
             let rest_start = offset + at;
@@ -1204,7 +1206,9 @@ impl Reader<'_, '_> {
             if let Some((choice, len)) = lexicon.split_match(lower, k, at) {
                 // "gave Ukraine $5 billion in aid": a lone preposition with a noun of its own
                 // is no particle of the verb ("give in").
-                if len == 1 && self.text.deprel[rest_start] == "case" {
+                // "out of the country" is the particle with its own preposition.
+                let compound_preposition = lower.get(at + 1) == Some(&"of");
+                if len == 1 && self.text.deprel[rest_start] == "case" && !compound_preposition {
                     continue;
                 }
                 // "staged a hunger strike": the rest is the end of a noun trigger of another
@@ -1346,10 +1350,29 @@ impl Reader<'_, '_> {
     /// in Italy", "was sentenced in Russia") is the state's too, and an expulsion is the
     /// act of the state one is sent out of (`expelled`: "were deported from Iran").
     fn arresting_state(&self, i: usize, arrested: &[usize], expelled: bool) -> Option<usize> {
-        let located = self.text.children(i, "obl").into_iter().find_map(|k| {
-            // "was deported from Iran": the state one is sent out of.
-            let place_preposition = if expelled { "from" } else { "in" };
-            if self.preposition_of(k).as_deref() != Some(place_preposition) {
+        // "was deported from Iran": the state one is sent out of.
+        let located = self.state_where(i, if expelled { "from" } else { "in" });
+        let home = self.main_country.filter(|&state| {
+            let country = self.mentions.entities[state].country.as_deref();
+            let own =
+                |a: &usize| self.mentions.entities[*a].country.as_deref().is_none_or(|c| Some(c) == country);
+            country.is_some() && arrested.iter().any(own)
+        });
+        located.or(home)
+    }
+
+    /// The state of the country or place a verb's oblique names after `preposition`
+    /// ("arrested in Lebanon"), or its object's ("arrested dozens of students in Tehran").
+    fn state_where(&self, verb: usize, preposition: &str) -> Option<usize> {
+        let objects = self.text.children(verb, "obj");
+        let qualifiers = objects.iter().flat_map(|&o| {
+            let nested =
+                self.text.children(o, "nmod").into_iter().flat_map(|n| self.text.children(n, "nmod"));
+            self.text.children(o, "nmod").into_iter().chain(nested)
+        });
+        let places: Vec<usize> = self.text.children(verb, "obl").into_iter().chain(qualifiers).collect();
+        places.into_iter().find_map(|k| {
+            if self.preposition_of(k).as_deref() != Some(preposition) {
                 return None;
             }
             let entity = self.entity_at(k, true)?;
@@ -1359,14 +1382,7 @@ impl Reader<'_, '_> {
                 _ => return None,
             };
             self.mentions.country_entity(country)
-        });
-        let home = self.main_country.filter(|&state| {
-            let country = self.mentions.entities[state].country.as_deref();
-            let own =
-                |a: &usize| self.mentions.entities[*a].country.as_deref().is_none_or(|c| Some(c) == country);
-            country.is_some() && arrested.iter().any(own)
-        });
-        located.or(home)
+        })
     }
 
     /// A subject the parser attached elsewhere: in "Libyan leader Muammar Gaddafi and
@@ -1644,9 +1660,14 @@ impl Reader<'_, '_> {
             }
             // "the army ousted the president", "police fired tear gas": a state's forces
             // named without their state act for the country the article is about
-            // (GUIDELINES: soldiers, police and officials act for their state).
+            // (GUIDELINES: soldiers, police and officials act for their state). Police
+            // work at home: "police arrested dozens of students in Tehran" is Iran's act.
             if out.len() == before && !as_target && is_state_force(self.text.low(k)) && self.unqualified(k) {
-                out.extend(self.main_country);
+                let policing = matches!(self.text.low(k), "police" | "policemen");
+                let home = self.text.head[k]
+                    .filter(|_| policing && self.text.deprel[k].starts_with("nsubj"))
+                    .and_then(|verb| self.state_where(verb, "in"));
+                out.extend(home.or(self.main_country));
             }
         } else if as_target && self.text.tag(k).starts_with("NN") {
             // "praised Haiti's efforts", "condemned Russia's invasion": what is praised or
@@ -1666,15 +1687,26 @@ impl Reader<'_, '_> {
                         let by_of = self.text.deprel[c] != "nmod"
                             || matches!(self.preposition_of(c).as_deref(), Some("of" | "from" | "by"));
                         let named = self.entity_at(c, true).filter(|&e| by_of && !self.is_place(e));
-                        // "the computers of South Korean army officers": a group's country.
+                        // "the computers of South Korean army officers", "a demand from the
+                        // US President": a group's or an office's country.
                         let group = || {
-                            let group_of =
-                                self.text.deprel[c] == "nmod" && by_of && is_group_noun(self.text.low(c));
+                            let word = self.text.low(c);
+                            let group_of = self.text.deprel[c] == "nmod"
+                                && by_of
+                                && (is_group_noun(word) || is_title_word(word));
                             group_of
                                 .then(|| self.actors(c, true).into_iter().find(|&e| !self.is_place(e)))
                                 .flatten()
                         };
-                        named.or_else(group)
+                        // "two Israeli air raids": the demonym may qualify the compound.
+                        let compound_owner = || {
+                            (self.text.deprel[c] == "compound")
+                                .then(|| self.text.children(c, "amod"))
+                                .into_iter()
+                                .flatten()
+                                .find_map(|a| self.entity_at(a, true).filter(|&e| !self.is_place(e)))
+                        };
+                        named.or_else(group).or_else(compound_owner)
                     });
                 out.extend(owner);
             }
