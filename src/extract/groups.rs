@@ -268,7 +268,10 @@ fn people_of_country(
 ) -> Option<Sector> {
     let word = text.words[i];
     let people = i > 0 && text.is_capitalised(i) && word.ends_with('s') && word.len() > 3;
-    if !people || mentions.at(i).is_some() || gazetteer.lookup(word).is_some() || text.is_capitalised(i + 1) {
+    // "the Serbian Workers' Union" is a name.
+    let in_name =
+        text.is_capitalised(i + 1) || matches!(text.words.get(i + 1).copied(), Some("'" | "'s" | "’s" | "’"));
+    if !people || mentions.at(i).is_some() || gazetteer.lookup(word).is_some() || in_name {
         return None;
     }
     let before = mentions.ending_at(i)?;

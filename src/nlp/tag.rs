@@ -993,6 +993,8 @@ struct PastOnly {
     forms: Vec<u64>,
     /// The VERB and AUX classes with XPOS VBD or VBN.
     classes: Vec<u16>,
+    /// The VERB class with XPOS VBD.
+    past_tense: u16,
 }
 
 impl PastOnly {
@@ -1002,7 +1004,34 @@ impl PastOnly {
             .filter(|&class| matches!(tags.upos(class), "VERB" | "AUX"))
             .filter(|&class| matches!(tags.xpos(class), "VBD" | "VBN"))
             .collect();
-        PastOnly { forms: past_forms::shipped(), classes }
+        let past_tense = (0..tags.len() as u16)
+            .find(|&class| tags.upos(class) == "VERB" && tags.xpos(class) == "VBD")
+            .unwrap_or_default();
+        PastOnly { forms: past_forms::shipped(), classes, past_tense }
+    }
+
+    /// A sentence needs a finite verb: in one that ends with a full stop and has none, a
+    /// participle right after a noun and before the start of a noun phrase is the main
+    /// verb in the past tense ("Police used tear gas", "Young Algerians blocked roads"),
+    /// which a left-to-right tagger often reads as a reduced relative clause.
+    fn main_verb_read_as_participle(
+        &self,
+        tags: &TagSet,
+        words: &[&str],
+        predicted: &[u16],
+    ) -> Option<usize> {
+        if self.classes.is_empty() || words.last() != Some(&".") {
+            return None;
+        }
+        let xpos = |k: usize| tags.xpos(predicted[k]);
+        if (0..predicted.len()).any(|k| matches!(xpos(k), "VBD" | "VBZ" | "VBP" | "MD")) {
+            return None;
+        }
+        (1..predicted.len().saturating_sub(1)).find(|&k| {
+            xpos(k) == "VBN"
+                && matches!(xpos(k - 1), "NN" | "NNS" | "NNP" | "NNPS")
+                && matches!(xpos(k + 1), "DT" | "CD" | "PRP$" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS")
+        })
     }
 
     /// Whether the word at `position` may only be a past verb. A listed word
@@ -1139,6 +1168,9 @@ impl Tagger {
                 arg_max_i32(scores) as u16
             };
             predicted.push(class);
+        }
+        if let Some(position) = self.past_only.main_verb_read_as_participle(&self.tags, words, &predicted) {
+            predicted[position] = self.past_only.past_tense;
         }
         predicted
     }
@@ -1428,6 +1460,17 @@ mod tests {
         check_tag("A drone struck the convoy near Kherson .", "struck", PAST_VERB);
         check_tag("The town was struck by a rocket .", "struck", &["VERB/VBN"]);
         check_tag("Police said the king was overthrown .", "overthrown", &["VERB/VBN"]);
+    }
+
+    #[test]
+    fn a_sentence_without_a_finite_verb_gets_its_participle_as_main_verb() {
+        check_tag("Police used tear gas on Monday .", "used", &["VERB/VBD"]);
+        check_tag("Young Algerians blocked roads on Sunday .", "blocked", &["VERB/VBD"]);
+        // A finite verb elsewhere leaves the participle a participle.
+        check_tag("Weapons used in the attack were found .", "used", &["VERB/VBN"]);
+        // So does a heading without a full stop.
+        let tags = shipped_tags("Weapons seized by police");
+        assert_ne!(tags[1], "VERB/VBD", "{tags:?}");
     }
 
     #[test]
