@@ -2386,3 +2386,36 @@ fn a_split_phrase_may_hold_an_apposition() {
     let events = coded("Kenya forced the UN refugee agency, UNHCR, out of the country on Monday.");
     assert!(events.contains(&"ent:kenya 174 ent:unhcr".to_string()), "{events:?}");
 }
+
+#[test]
+fn who_travels_for_talks_takes_part_in_them() {
+    let events =
+        coded("Kenyan and Ugandan negotiators returned to Nairobi on Monday for talks on the border.");
+    assert!(
+        events.contains(&"ent:kenya 040 ent:uganda".to_string())
+            || events.contains(&"ent:uganda 040 ent:kenya".to_string()),
+        "{events:?}"
+    );
+    // Who calls for talks asks for them; it does not hold them.
+    let events = coded("Iran called for talks with the United States.");
+    assert!(!events.iter().any(|e| e.contains(" 04")), "{events:?}");
+}
+
+#[test]
+fn armed_groups_and_peoples_before_a_group_noun_keep_the_demonyms_country() {
+    let groups = RuleExtractor::shared_with_groups();
+    let (edges, _) =
+        edges_of(groups, "Kenyan police confiscated weapons from Kenyan armed groups on Monday.");
+    assert!(
+        edges.iter().any(|e| e.starts_with("ent:kenya ") && e.ends_with(" ent:group-kenya-armed-groups")),
+        "{edges:?}"
+    );
+    let (edges, _) = edges_of(groups, "Iraqi Kurdish rebels attacked Turkey on Monday.");
+    assert!(
+        edges.iter().any(|e| e.starts_with("ent:group-iraq-rebels ") && e.ends_with(" ent:turkey")),
+        "{edges:?}"
+    );
+    // Blocking transport is a protest's blockade.
+    let (edges, _) = edges_of(groups, "Rebels in Mali blocked transport into Bamako on Tuesday.");
+    assert!(edges.contains(&"ent:group-mali-rebels blockades ent:bamako".to_string()), "{edges:?}");
+}

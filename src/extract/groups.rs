@@ -131,8 +131,9 @@ pub fn find_groups(text: &Text<'_>, mentions: &mut Mentions, gazetteer: &Gazette
             crowds.push(crowd);
             continue;
         }
-        let ethnic =
-            ethnic_people(text, gazetteer, i).or_else(|| people_of_country(text, mentions, gazetteer, i));
+        let ethnic = ethnic_people(text, gazetteer, i)
+            .or_else(|| people_of_country(text, mentions, gazetteer, i))
+            .or_else(|| armed_group(text, i));
 
         let sector = match &ethnic {
             Some(people) => people,
@@ -208,6 +209,15 @@ pub fn find_groups(text: &Text<'_>, mentions: &mut Mentions, gazetteer: &Gazette
     }
     mentions.mentions.sort_by_key(|m| (m.start, m.end));
     resolve_speaking_they(text, mentions);
+}
+
+/// "Palestinian armed groups", "armed factions": Phoenix's ARMED_GROUP (~UAF). The word
+/// "armed" starts the group, whose head ("groups") the group heads extend it to.
+fn armed_group(text: &Text<'_>, i: usize) -> Option<Sector> {
+    let head = text.words.get(i + 1).map(|w| w.to_lowercase())?;
+    let armed =
+        text.low(i) == "armed" && matches!(head.as_str(), "group" | "groups" | "faction" | "factions");
+    armed.then(|| Sector { code: "UAF".to_string(), label: "armed groups".to_string() })
 }
 
 /// A people named as "ethnic Albanians", "ethnic Serbs": a group of civilians (Phoenix's
@@ -393,7 +403,14 @@ fn country_before<'m>(text: &Text<'_>, mentions: &'m Mentions, i: usize) -> Opti
         let word = text.low(k - 1);
         let plain =
             !text.is_capitalised(k - 1) && (text.tag(k - 1) == "JJ" || text.tag(k - 1).starts_with("NN"));
-        if word == "'s" || word == "’s" || plain {
+        // "Turkish Kurd refugees", "Iraqi Kurdish refugees": a people's name between the
+        // demonym and the group, one the gazetteer does not know.
+        let people = k - 1 > 0
+            && k == i
+            && text.is_capitalised(k - 1)
+            && !text.starts_sentence(k - 1)
+            && mentions.at(k - 1).is_none();
+        if word == "'s" || word == "’s" || plain || people {
             k -= 1;
         } else {
             return None;

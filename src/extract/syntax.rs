@@ -196,6 +196,10 @@ fn is_time_word(word: &str) -> bool {
     )
 }
 
+/// Verbs of coming together for a meeting ("arrived in Paris for talks").
+const TRAVEL_VERBS: &[&str] =
+    &["arrive", "come", "convene", "fly", "gather", "go", "head", "meet", "return", "travel"];
+
 /// Verbs (as lemmas) that report a statement; with a clause of obligation they make a demand.
 #[rustfmt::skip]
 const STATEMENT_VERBS: &[&str] = &[
@@ -1020,9 +1024,12 @@ impl Reader<'_, '_> {
         // "went on hunger strike in protest of the arrests", "rallied in support of Maduro":
         // the noun says how its verb's subject acts, and "of" names the target.
         // "went on a hunger strike" too: the subject of "go" strikes.
+        // "U.S. and Russian negotiators return to Geneva for talks": who travels "for" a
+        // meeting takes part in it (not who calls or asks for one).
         let adverbial = self.text.head[i].filter(|&h| match self.preposition_of(i).as_deref() {
             Some("in") => true,
             Some("on") => self.text.lemma[h] == "go",
+            Some("for") => trigger.symmetric && TRAVEL_VERBS.contains(&self.text.lemma[h].as_str()),
             _ => false,
         });
         for c in self.text.children(i, "nmod") {
