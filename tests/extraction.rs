@@ -2419,3 +2419,33 @@ fn armed_groups_and_peoples_before_a_group_noun_keep_the_demonyms_country() {
     let (edges, _) = edges_of(groups, "Rebels in Mali blocked transport into Bamako on Tuesday.");
     assert!(edges.contains(&"ent:group-mali-rebels blockades ent:bamako".to_string()), "{edges:?}");
 }
+
+#[test]
+fn exercises_held_by_several_are_joint() {
+    let events = coded("Kenya and Uganda held military exercises on Monday.");
+    assert!(events.contains(&"ent:kenya 062 ent:uganda".to_string()), "{events:?}");
+    let events = coded("Kenyan and Ugandan warships on Monday launched ten days of war games.");
+    assert!(events.contains(&"ent:uganda 062 ent:kenya".to_string()), "{events:?}");
+    // Alone, they show force at whoever they are held near.
+    let events = coded("Russia held war games near the border with Ukraine.");
+    assert!(events.contains(&"ent:russia 150 ent:ukraine".to_string()), "{events:?}");
+}
+
+#[test]
+fn forces_on_alert_show_force_where_they_stand() {
+    let events = coded("Indian troops remained on high alert along the border with Pakistan.");
+    assert!(events.contains(&"ent:india 152 ent:pakistan".to_string()), "{events:?}");
+}
+
+#[test]
+fn pressure_to_act_is_a_demand() {
+    let events = coded("The United States pressured Israel to allow aid into Gaza.");
+    assert!(events.contains(&"ent:united-states 100 ent:israel".to_string()), "{events:?}");
+    // The workers of a company are of the company's country.
+    let groups = RuleExtractor::shared_with_groups();
+    let (edges, _) = edges_of(
+        groups,
+        "Kenyan authorities pressured workers of the Nairobi Bus Company to end their strike.",
+    );
+    assert!(edges.contains(&"ent:kenya demands ent:group-kenya-workers".to_string()), "{edges:?}");
+}

@@ -428,7 +428,13 @@ fn country_after<'m>(text: &Text<'_>, mentions: &'m Mentions, end: usize) -> Opt
     let mut k = end + 1;
     while k < text.words.len() && k < end + 6 {
         if let Some(m) = mentions.at(k) {
-            return (mentions.mentions[m].start == k).then(|| country_of(mentions, m)).flatten();
+            // "workers of the United Bus Company of Tehran": an organisation's country.
+            let org = mentions.class(m) == EntityClass::Org && text.low(end) == "of";
+            let owner =
+                || org.then(|| mentions.entities[mentions.mentions[m].entity].country.as_deref()).flatten();
+            return (mentions.mentions[m].start == k)
+                .then(|| country_of(mentions, m).or_else(owner))
+                .flatten();
         }
         let word = text.low(k);
         let skip = matches!(word, "the" | "of" | "its" | "their")

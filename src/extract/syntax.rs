@@ -937,7 +937,9 @@ impl Reader<'_, '_> {
         }
         // "gave the Ivory Coast 5.1 million dollars of aid", "sent 1,000 tons of aid to":
         // the event noun is what the amount is of.
-        if is_amount(self.text.low(noun)) || self.text.tag(noun) == "CD" {
+        // "launched 10 days of war games", "held three rounds of talks": and so is a span.
+        let span = matches!(self.text.low(noun), "days" | "weeks" | "months" | "hours" | "rounds");
+        if is_amount(self.text.low(noun)) || self.text.tag(noun) == "CD" || span {
             noun = self
                 .text
                 .children(noun, "nmod")
@@ -986,7 +988,19 @@ impl Reader<'_, '_> {
                 objects = self.protested_targets(&[noun, i]);
             }
         }
-        let event = self.event(trigger, i, subjects, objects, range)?;
+        // "French and Egyptian warships held war games": exercises that several hold with
+        // no one as their target are joint exercises (062), held with each other.
+        let joint = (objects.is_empty() && subjects.len() >= 2 && trigger.cameo.starts_with("15"))
+            .then(|| {
+                // "war games" → "joint war games", "military exercises" → "joint exercises".
+                let last = trigger.lemma.rsplit(' ').next()?;
+                lexicon
+                    .find(&format!("joint {}", trigger.lemma), TriggerKind::Noun)
+                    .or_else(|| lexicon.find(&format!("joint {last}"), TriggerKind::Noun))
+            })
+            .flatten();
+        let choice = TriggerMatch { trigger: joint.unwrap_or(choice.trigger), ..choice };
+        let event = self.event(&lexicon.triggers[choice.trigger], i, subjects, objects, range)?;
         Some(Found { trigger: choice.trigger, tokens: first..first + choice.len, ..event })
     }
 
