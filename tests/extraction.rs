@@ -2449,3 +2449,11 @@ fn pressure_to_act_is_a_demand() {
     );
     assert!(edges.contains(&"ent:kenya demands ent:group-kenya-workers".to_string()), "{edges:?}");
 }
+
+#[test]
+fn a_date_on_a_states_forces_leaves_them_the_states() {
+    let events = coded(
+        "Protests swept Sudan on Monday. The army on April 11 ousted Sudan's longtime leader Omar al-Bashir.",
+    );
+    assert!(events.contains(&"ent:sudan 170 ent:omar-al-bashir".to_string()), "{events:?}");
+}

@@ -1825,9 +1825,12 @@ impl Reader<'_, '_> {
     /// Whether a noun has no modifier that could name whose it is ("the army", not
     /// "the rebel army" or "the army of Sudan" or "its army").
     fn unqualified(&self, k: usize) -> bool {
+        // A date the parser hung on the noun ("The army on April 11 ousted") says nothing of
+        // whose it is.
+        let qualifier = |c: &usize| !(self.text.tag(*c) == "CD" || is_time_word(self.text.low(*c)));
         ["nmod:poss", "amod", "compound", "nmod", "acl", "acl:relcl"]
             .iter()
-            .all(|r| self.text.children(k, r).is_empty())
+            .all(|r| !self.text.children(k, r).iter().any(qualifier))
     }
 
     /// The token of a person named in apposition to a title noun ("the commander,

@@ -1011,8 +1011,8 @@ impl PastOnly {
     }
 
     /// A sentence needs a finite verb: in one that ends with a full stop and has none, a
-    /// participle right after a noun and before the start of a noun phrase is the main
-    /// verb in the past tense ("Police used tear gas", "Young Algerians blocked roads"),
+    /// participle (or adjective in -ed) right after a noun or number and before the start
+    /// of a noun phrase is the main verb in the past tense ("Police used tear gas", "Young Algerians blocked roads"),
     /// which a left-to-right tagger often reads as a reduced relative clause.
     fn main_verb_read_as_participle(
         &self,
@@ -1027,10 +1027,18 @@ impl PastOnly {
         if (0..predicted.len()).any(|k| matches!(xpos(k), "VBD" | "VBZ" | "VBP" | "MD")) {
             return None;
         }
+        // "The army on April 11 ousted Sudan's leader": the word may also have been read as
+        // an adjective in -ed, and the subject may end in a date's number.
+        // An adjective is taken only before a determiner or a name, not before the common
+        // noun it may qualify ("One middle-aged man").
         (1..predicted.len().saturating_sub(1)).find(|&k| {
-            xpos(k) == "VBN"
-                && matches!(xpos(k - 1), "NN" | "NNS" | "NNP" | "NNPS")
-                && matches!(xpos(k + 1), "DT" | "CD" | "PRP$" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS")
+            let participle = xpos(k) == "VBN"
+                && matches!(xpos(k + 1), "DT" | "CD" | "PRP$" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS");
+            let adjective = xpos(k) == "JJ"
+                && words[k].ends_with("ed")
+                && !words[k].contains('-')
+                && matches!(xpos(k + 1), "DT" | "PRP$" | "NNP" | "NNPS");
+            (participle || adjective) && matches!(xpos(k - 1), "NN" | "NNS" | "NNP" | "NNPS" | "CD")
         })
     }
 
@@ -1466,6 +1474,8 @@ mod tests {
     fn a_sentence_without_a_finite_verb_gets_its_participle_as_main_verb() {
         check_tag("Police used tear gas on Monday .", "used", &["VERB/VBD"]);
         check_tag("Young Algerians blocked roads on Sunday .", "blocked", &["VERB/VBD"]);
+        check_tag("The army on May 3 ousted Chad 's president .", "ousted", &["VERB/VBD"]);
+        check_tag("One middle-aged man , draped in a flag , rushed up .", "middle-aged", &["ADJ/JJ"]);
         // A finite verb elsewhere leaves the participle a participle.
         check_tag("Weapons used in the attack were found .", "used", &["VERB/VBN"]);
         // So does a heading without a full stop.
