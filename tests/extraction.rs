@@ -2457,3 +2457,21 @@ fn a_date_on_a_states_forces_leaves_them_the_states() {
     );
     assert!(events.contains(&"ent:sudan 170 ent:omar-al-bashir".to_string()), "{events:?}");
 }
+
+#[test]
+fn a_crowd_comes_from_where_it_is_from_but_acts_itself() {
+    let groups = RuleExtractor::shared_with_groups();
+    // The members named, "from across Kenya" is where they come from, not who acts.
+    let (edges, _) =
+        edges_of(groups, "Thousands of Kenyans from across Kenya protested in Nairobi on Monday.");
+    assert!(edges.contains(&"ent:group-kenya-civilians protestsAgainst ent:kenya".to_string()), "{edges:?}");
+    // A counted group takes the place of its clause.
+    let (edges, _) = edges_of(groups, "Thousands of students marched in Nairobi on Monday.");
+    assert!(edges.contains(&"ent:group-kenya-students protestsAgainst ent:kenya".to_string()), "{edges:?}");
+    // Members not named: who sends them acts.
+    let events = coded("A mission of observers from the OSCE visited Kyiv on Monday.");
+    assert!(
+        events.iter().any(|e| e.starts_with("ent:organization-for-security") && e.ends_with("ent:kyiv")),
+        "{events:?}"
+    );
+}

@@ -299,10 +299,18 @@ fn located_by_clause<'m>(
     head: usize,
     sector: &Sector,
 ) -> Option<&'m str> {
-    if text.head.is_empty() || !(text.deprel[head].starts_with("nsubj") || text.deprel[head] == "obj") {
+    if text.head.is_empty() || matches!(sector.code.as_str(), "REF" | "MED") {
         return None;
     }
-    if matches!(sector.code.as_str(), "REF" | "MED") {
+    // "Thousands of students from across the country protested in Lagos": the count is
+    // the subject.
+    let mut head = head;
+    if text.deprel[head] == "nmod"
+        && let Some(count) = text.head[head].filter(|&c| CROWD_COUNTS.contains(&text.low(c)))
+    {
+        head = count;
+    }
+    if !(text.deprel[head].starts_with("nsubj") || text.deprel[head] == "obj") {
         return None;
     }
     let verb = text.head[head]?;

@@ -1595,10 +1595,19 @@ impl Reader<'_, '_> {
             // "shelled parts of Kharkiv": the whole is acted upon.
             let before = out.len();
             let members = !is_partitive(self.text.low(k));
-            for c in self.text.children(k, "nmod") {
-                let preposition = self.preposition_of(c);
-                if preposition.as_deref() == Some("of") || members && preposition.as_deref() == Some("from") {
+            let nmods = self.text.children(k, "nmod");
+            for &c in &nmods {
+                if self.preposition_of(c).as_deref() == Some("of") {
                     self.actors_into(c, as_target, out, depth + 1);
+                }
+            }
+            // "a mission of observers from the OSCE": who sends them, unless the members are
+            // named already ("thousands of Nigerians from across Nigeria" come from there).
+            if members && out.len() == before {
+                for &c in &nmods {
+                    if self.preposition_of(c).as_deref() == Some("from") {
+                        self.actors_into(c, as_target, out, depth + 1);
+                    }
                 }
             }
             // "toward North Korean artillery positions": the positions of a country's forces.
