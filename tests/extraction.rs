@@ -2475,3 +2475,12 @@ fn a_crowd_comes_from_where_it_is_from_but_acts_itself() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_known_acronym_in_brackets_names_the_words_before_it() {
+    check_entities(
+        "The International Atomic Energy Authority (IAEA) sent inspectors to Iran on Monday.",
+        &["ent:international-atomic-energy-agency ORG IGOUNOIAE"],
+        &["ent:international-atomic-energy-authority"],
+    );
+}

@@ -797,6 +797,27 @@ fn gazetteer_mention(
     let entity = out.entity_for(entry.to_entity());
     let surface = text.text[text.tokens[i].start..text.tokens[stop - 1].end].to_string();
     out.add_alias(entity, &surface);
+    // "The International Labor Office (ILO)": a known acronym in brackets names the
+    // organisation the words before it spell out, however the article spells them.
+    let bracketed = i >= 2 && text.words[i - 1] == "(" && text.words.get(stop).is_some_and(|w| *w == ")");
+    if bracketed && entry.class == EntityClass::Org {
+        let spelled = out.mentions.last().map(|m| (m.end, m.entity)).filter(|&(end, e)| {
+            let named = &out.entities[e];
+            end == i - 1
+                && e != entity
+                && named.class == EntityClass::Org
+                && named.wikidata.is_none()
+                && named.cameo.is_none()
+                && abbreviates(&surface, &named.label)
+        });
+        if let Some((_, spelled)) = spelled {
+            let label = out.entities[spelled].label.clone();
+            out.add_alias(entity, &label);
+            for m in out.mentions.iter_mut().filter(|m| m.entity == spelled) {
+                m.entity = entity;
+            }
+        }
+    }
     let kind = match kind {
         FormKind::Name => MentionKind::Name,
         FormKind::Demonym => MentionKind::Demonym,
