@@ -1352,6 +1352,16 @@ fn title_before(text: &Text<'_>, i: usize) -> bool {
     i > 0 && is_title_word(text.low(i - 1))
 }
 
+/// Nouns after a leader's name that stand for the leader's state: "the Biden
+/// administration", "the Assad regime", "the Netanyahu government".
+pub const GOVERNMENT_NOUNS: &[&str] = &["administration", "cabinet", "government", "regime"];
+
+/// "the Biden administration": a lone name before a government noun, after "the", is the
+/// leader's (the noun itself is resolved to the state in `roles.rs`).
+fn government_after(text: &Text<'_>, start: usize, stop: usize) -> bool {
+    start > 0 && text.low(start - 1) == "the" && GOVERNMENT_NOUNS.contains(&text.low(stop))
+}
+
 /// Resolves single capitalised words: a surname or given name of a person named in
 /// full elsewhere in the article, else a person when a title precedes it.
 fn resolve_singles(text: &Text<'_>, gazetteer: &Gazetteer, singles: &[(usize, usize)], out: &mut Mentions) {
@@ -1379,7 +1389,7 @@ fn resolve_singles(text: &Text<'_>, gazetteer: &Gazetteer, singles: &[(usize, us
         let entity = match by_surname.or_else(|| by_given_name().filter(|_| given)) {
             Some(idx) => idx,
             // "President Obama": a well-known surname after a title is that person.
-            None if title_before(text, start) || given => {
+            None if title_before(text, start) || given || government_after(text, start, stop) => {
                 let name = famous_person(text, gazetteer, start).unwrap_or(word);
                 out.entity_for(new_entity(name, EntityClass::Person))
             }

@@ -16,7 +16,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::gazetteer::{Gazetteer, slug};
-use super::mentions::{Mention, MentionKind, Mentions, Text, is_title_head, is_title_word};
+use super::mentions::{GOVERNMENT_NOUNS, Mention, MentionKind, Mentions, Text, is_title_head, is_title_word};
 use super::{EntityClass, Role};
 
 /// Roles found in an article, and the token spans of appositions that describe a person.
@@ -49,12 +49,14 @@ fn assign_dictionary_codes(
         if entity.class != EntityClass::Person || entity.cameo.is_some() {
             continue;
         }
+        // A title before the name, or a government after it ("the Biden administration"),
+        // says the person holds office.
         let titled = || {
             mentions.mentions.iter().any(|m| {
                 m.entity == idx
                     && m.kind == MentionKind::Name
-                    && m.start > 0
-                    && is_title_word(text.low(m.start - 1))
+                    && (m.start > 0 && is_title_word(text.low(m.start - 1))
+                        || GOVERNMENT_NOUNS.contains(&text.low(m.end)))
             })
         };
         // "King Hassan of Morocco" is not a Somali president named Hassan: the holder's
@@ -80,10 +82,6 @@ fn assign_dictionary_codes(
         entity.cameo = Some(code.to_string());
     }
 }
-
-/// Nouns after a leader's name that stand for the leader's state: "the Biden
-/// administration", "the Assad regime", "the Netanyahu government".
-const GOVERNMENT_NOUNS: &[&str] = &["administration", "cabinet", "government", "regime"];
 
 /// Makes "the Biden administration" and "the Assad regime" their country (GUIDELINES
 /// section 1: a state's government is the COUNTRY), for every person whose country the
