@@ -14,8 +14,7 @@
 //! - or one just after "in", "of", "from", "throughout" or "across": "rebels in the Ivory
 //!   Coast", "demonstrators in the northern city of Kirkuk", "residents of Gaza";
 //! - or else the place "in" which the clause it is subject or object of happens:
-//!   "ethnic Albanians demonstrated on Tuesday in Serbia" (not for refugees or reporters).
-//!
+//!   "ethnic Albanians demonstrated on Tuesday in Serbia" (not for refugees or reporters);
 //! - or else, for people a state's police act on, that state: "Egyptian police opened fire
 //!   on demonstrators".
 //!
@@ -328,8 +327,8 @@ fn located_by_clause<'m>(
 
 /// The country whose police act on a group with no country of its own: "Egyptian police
 /// opened fire to disperse demonstrators", "Kenyan police fired tear gas at protesters".
-/// A state's police work at home, so the people they disperse, arrest or
-/// beat are that state's. (Soldiers and armies are left out: they fight abroad too.)
+/// A state's police work at home, so the people they disperse, arrest or beat are that
+/// state's. (Soldiers and armies are left out: they fight abroad too.)
 fn policed_by<'m>(text: &Text<'_>, mentions: &'m Mentions, head: usize, sector: &Sector) -> Option<&'m str> {
     let acted_on = matches!(text.deprel.get(head).copied(), Some("obj" | "obl"));
     if text.head.is_empty() || !acted_on || matches!(sector.code.as_str(), "REF" | "MED") {
@@ -337,8 +336,7 @@ fn policed_by<'m>(text: &Text<'_>, mentions: &'m Mentions, head: usize, sector: 
     }
     let mut verb = text.head[head]?;
     // "police opened fire to disperse demonstrators": the purpose clause's subject is the
-    // subject of the verb it serves.
-    // The parser may hang that clause on the verb's object ("opened fire to disperse").
+    // subject of the verb it serves, which the parser may hang on the verb's object.
     for _ in 0..2 {
         if !text.children(verb, "nsubj").is_empty() {
             break;
@@ -353,14 +351,11 @@ fn policed_by<'m>(text: &Text<'_>, mentions: &'m Mentions, head: usize, sector: 
     if !matches!(text.low(subject), "police" | "policemen" | "authorities") {
         return None;
     }
-    let qualifiers = text.children(subject, "amod").into_iter().chain(text.children(subject, "compound"));
-    let country = qualifiers.chain(text.children(subject, "nmod")).find_map(|k| {
+    // The police's demonym or "of" phrase, else the subject itself ("Egyptian police" read
+    // as one mention of Egypt).
+    let qualifiers = ["amod", "compound", "nmod"].into_iter().flat_map(|r| text.children(subject, r));
+    qualifiers.chain(std::iter::once(subject)).find_map(|k| {
         let m = mentions.at(k)?;
-        (mentions.class(m) == EntityClass::Country).then(|| country_of(mentions, m)).flatten()
-    });
-    country.or_else(|| {
-        // "Egyptian police" read as one mention of Egypt.
-        let m = mentions.at(subject)?;
         (mentions.class(m) == EntityClass::Country).then(|| country_of(mentions, m)).flatten()
     })
 }

@@ -173,17 +173,21 @@ impl Extractor for RuleExtractor {
         dedup_events(&mut events);
         // An entity left with no mention, event or role ("the Albanians of southern Serbia"
         // name a group, not Albania) is not in the article.
-        let mut entities = mentions.entities;
-        let mentioned: Vec<bool> =
-            (0..entities.len()).map(|e| mentions.mentions.iter().any(|m| m.entity == e)).collect();
-        let mut idx = 0;
-        entities.retain(|e| {
-            let keep = mentioned[idx]
-                || events.iter().any(|ev| ev.subject == e.id || ev.object == e.id)
-                || roles.roles.iter().any(|r| r.person == e.id || r.org == e.id);
-            idx += 1;
-            keep
-        });
+        let mut mentioned = vec![false; mentions.entities.len()];
+        for m in &mentions.mentions {
+            mentioned[m.entity] = true;
+        }
+        let entities = mentions
+            .entities
+            .into_iter()
+            .zip(mentioned)
+            .filter(|(e, mentioned)| {
+                *mentioned
+                    || events.iter().any(|ev| ev.subject == e.id || ev.object == e.id)
+                    || roles.roles.iter().any(|r| r.person == e.id || r.org == e.id)
+            })
+            .map(|(e, _)| e)
+            .collect();
         Extraction { entities, events, roles: roles.roles }
     }
 }

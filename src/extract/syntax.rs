@@ -486,10 +486,10 @@ impl Reader<'_, '_> {
             return None;
         }
         let givers = self.oblique_actors(i, "from");
-        let head = self.text.head[i]?;
         if givers.is_empty() {
             return None;
         }
+        let head = self.text.head[i]?;
         self.event(trigger, i, givers, self.subjects_of_clause(head), range)
     }
 

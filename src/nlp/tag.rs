@@ -1012,8 +1012,9 @@ impl PastOnly {
 
     /// A sentence needs a finite verb: in one that ends with a full stop and has none, a
     /// participle (or adjective in -ed) right after a noun or number and before the start
-    /// of a noun phrase is the main verb in the past tense ("Police used tear gas", "Young Algerians blocked roads"),
-    /// which a left-to-right tagger often reads as a reduced relative clause.
+    /// of a noun phrase is the main verb in the past tense ("Police used tear gas", "Young
+    /// Algerians blocked roads"), which a left-to-right tagger often reads as a reduced
+    /// relative clause.
     fn main_verb_read_as_participle(
         &self,
         tags: &TagSet,
